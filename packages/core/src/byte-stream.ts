@@ -1,0 +1,131 @@
+import { ConnectionError, SdkError, TimeoutError } from './errors.js';
+
+/**
+ * Anything that yields bytes: a web `ReadableStream` (fetch bodies, `Blob.stream()`), a Node
+ * stream (it is an `AsyncIterable<Buffer>`), or any iterable or async iterable of chunks.
+ */
+export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
+const encoder = new TextEncoder();
+
+/**
+ * Iterates a {@link ByteSource} as `Uint8Array` chunks. Leaving the loop early cancels a web
+ * stream, so its connection or file handle is released.
+ *
+ * @example
+ * ```ts
+ * for await (const chunk of iterateBytes(response.body!)) bytes += chunk.length;
+ * ```
+ */
+export async function* iterateBytes(source: ByteSource): AsyncGenerator<Uint8Array, void, undefined> {
+  if (isReadableStream(source)) {
+    yield* readStream(source);
+    return;
+  }
+  for await (const chunk of source) yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+}
+
+/** How {@link readStream} guards a network body. */
+export interface ReadStreamOptions {
+  /** Longest wait for the next chunk before the body counts as stalled. */
+  idleTimeoutMs?: number;
+  /** Aborts the read; the iterator then rejects with the signal's reason. */
+  signal?: AbortSignal | undefined;
+  /** What the body is, for messages: `'GET /v1/export/patients'`. */
+  description?: string;
+}
+
+/**
+ * Reads a web stream chunk by chunk. With `description` set it treats the stream as a network
+ * body: a read failure becomes a {@link ConnectionError}, a stall a {@link TimeoutError}.
+ * The reader is cancelled whenever iteration stops before the end.
+ */
+export async function* readStream(
+  stream: ReadableStream<Uint8Array>,
+  options: ReadStreamOptions = {},
+): AsyncGenerator<Uint8Array, void, undefined> {
+  const { idleTimeoutMs = Number.POSITIVE_INFINITY, signal, description } = options;
+  const reader = stream.getReader();
+  let finished = false;
+  let bytes = 0;
+  try {
+    while (true) {
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = await nextChunk(reader, idleTimeoutMs, signal);
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        if (error instanceof SdkError || description === undefined) throw error;
+        throw new ConnectionError(`${description}: the connection was lost after ${bytes} bytes of the body`, { cause: error });
+      }
+      if (result === STALLED) {
+        throw new TimeoutError(`${description ?? 'stream'}: no data for ${idleTimeoutMs} ms after ${bytes} bytes of the body`, {
+          timeoutMs: idleTimeoutMs,
+        });
+      }
+      if (result.done) {
+        finished = true;
+        return;
+      }
+      bytes += result.value.byteLength;
+      yield result.value;
+    }
+  } finally {
+    if (finished) reader.releaseLock();
+    else void reader.cancel().catch(() => undefined);
+  }
+}
+
+const STALLED = { done: true, value: undefined, stalled: true } as const satisfies ReadableStreamReadDoneResult<Uint8Array> & { stalled: true };
+
+function nextChunk(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  idleTimeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
+  if (!Number.isFinite(idleTimeoutMs) && !signal) return reader.read();
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = Number.isFinite(idleTimeoutMs) ? setTimeout(() => settle(() => resolve(STALLED)), idleTimeoutMs) : undefined;
+    const onAbort = () => settle(() => reject(signal?.reason));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let settled = false;
+    function settle(action: () => void) {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      action();
+    }
+    reader.read().then(
+      (result) => settle(() => resolve(result)),
+      (error: unknown) => settle(() => reject(error)),
+    );
+  });
+}
+
+/** Reads a whole network body into one array, with the same guards as {@link readStream}. */
+export async function readAll(stream: ReadableStream<Uint8Array>, options: ReadStreamOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of readStream(stream, options)) {
+    chunks.push(chunk);
+    length += chunk.byteLength;
+  }
+  const [only] = chunks;
+  if (chunks.length === 1 && only!.buffer instanceof ArrayBuffer) return only as Uint8Array<ArrayBuffer>;
+  const all = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return all;
+}
+
+function isReadableStream(source: ByteSource): source is ReadableStream<Uint8Array> {
+  return typeof (source as ReadableStream).getReader === 'function';
+}

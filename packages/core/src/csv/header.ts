@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import { ExportFormatError } from '../errors.js';
+
+/** How a header maps onto row keys. */
+export interface ColumnLayout {
+  /** Per position: the canonical name of a known column, or the header text of an unknown one. */
+  keys: string[];
+  /** Per position: whether the column is one the model knows. */
+  known: boolean[];
+}
+
+interface LayoutOptions {
+  source: string;
+  schema?: z.ZodObject | undefined;
+  normalizeHeader?: ((name: string) => string) | undefined;
+  aliases?: Readonly<Record<string, readonly string[]>> | undefined;
+}
+
+const trim = (name: string) => name.trim();
+
+/**
+ * Maps a header row onto the model's canonical names. Column order comes from the header,
+ * never from the model. A required column that is missing, or two columns that mean the same
+ * thing, make the file unusable: `ExportFormatError`.
+ */
+export function columnLayout(header: string[], options: LayoutOptions): ColumnLayout {
+  const normalize = options.normalizeHeader ?? trim;
+  const shape = (options.schema?.shape ?? {}) as Record<string, z.ZodType>;
+  const canonical = new Map<string, string>();
+  for (const key of Object.keys(shape)) {
+    for (const spelling of [key, ...(options.aliases?.[key] ?? [])]) canonical.set(normalize(spelling), key);
+  }
+  const keys: string[] = [];
+  const known: boolean[] = [];
+  const seen = new Set<string>();
+  for (const cell of header) {
+    const key = canonical.get(normalize(cell)) ?? trim(cell);
+    if (seen.has(key)) throw new ExportFormatError(`${options.source}: the column "${key}" appears twice in the header`, { source: options.source });
+    seen.add(key);
+    keys.push(key);
+    known.push(key in shape);
+  }
+  const missing = Object.keys(shape).filter((key) => !seen.has(key) && !shape[key]!.safeParse(undefined).success);
+  if (missing.length > 0) {
+    const list = missing.map((key) => `"${key}"`).join(', ');
+    throw new ExportFormatError(`${options.source}: the header lacks the column${missing.length > 1 ? 's' : ''} ${list}`, {
+      source: options.source,
+    });
+  }
+  return { keys, known };
+}

@@ -1,0 +1,161 @@
+import type { z } from 'zod';
+import { iterateBytes, type ByteSource } from '../byte-stream.js';
+import { DataValidationError, ExportFormatError, SdkError } from '../errors.js';
+import { toValidationError } from '../validate.js';
+import { columnLayout, type ColumnLayout } from './header.js';
+import { csvRecordBatches } from './records.js';
+
+/** A zod object whose keys are the canonical column names. */
+export type CsvSchema = z.ZodObject;
+
+/** Options of {@link csvRows}. */
+export interface CsvRowsOptions {
+  /** The table or report, as errors name it: `'messages'`. */
+  source: string;
+  /**
+   * How a header cell and a canonical name are compared: both go through it.
+   * @default trims white space; the comparison is otherwise exact
+   */
+  normalizeHeader?: ((name: string) => string) | undefined;
+  /** Further header spellings per canonical name. */
+  aliases?: Readonly<Record<string, readonly string[]>> | undefined;
+  /**
+   * Called with each row that breaks the model; the row is then still delivered, its bad cells
+   * left as their raw strings. Without it, the first bad row throws.
+   */
+  onInvalidRow?: ((error: DataValidationError) => void) | undefined;
+  /**
+   * Longest record, in characters; a longer one is an `ExportFormatError`.
+   * @default 8_388_608 (8 MiB)
+   */
+  maxRecordSize?: number | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** Options of {@link csvRows} with a model: rows come out typed. */
+export interface TypedCsvRowsOptions<S extends CsvSchema> extends CsvRowsOptions {
+  schema: S;
+  /** `'raw'` keeps every cell as the untouched string, still keyed by canonical name. */
+  mode?: 'typed' | undefined;
+}
+
+/** Options of {@link csvRows} for string rows: no model, or a model used for column names only. */
+export interface RawCsvRowsOptions extends CsvRowsOptions {
+  schema?: CsvSchema | undefined;
+  mode?: 'raw' | undefined;
+}
+
+/** A row of strings keyed by column name. */
+export type RawRow = Record<string, string>;
+
+const DEFAULT_MAX_RECORD_SIZE = 8 * 1024 * 1024;
+
+/**
+ * Streams a CSV into rows keyed by its header, with backpressure: the next bytes are read only
+ * as rows are consumed. With a `schema`, headers are matched to its keys (in any order, through
+ * `normalizeHeader` and `aliases`), a missing required column is an `ExportFormatError` naming
+ * it, empty cells become `null`, cells are converted by the schema, and unknown columns pass
+ * through as strings. A bad cell is a `DataValidationError` naming source, record and column,
+ * never the value.
+ *
+ * @example
+ * ```ts
+ * const Row = z.looseObject({ id: values.string(), count: values.number().nullable() });
+ * for await (const row of csvRows(response.body, { source: 'report', schema: Row })) row.count;
+ * ```
+ */
+export function csvRows<S extends CsvSchema>(source: ByteSource, options: TypedCsvRowsOptions<S>): AsyncGenerator<z.output<S>, void, undefined>;
+export function csvRows(source: ByteSource, options: RawCsvRowsOptions): AsyncGenerator<RawRow, void, undefined>;
+export async function* csvRows(
+  source: ByteSource,
+  options: TypedCsvRowsOptions<CsvSchema> | RawCsvRowsOptions,
+): AsyncGenerator<unknown, void, undefined> {
+  const { schema, signal } = options;
+  const typed = schema !== undefined && options.mode !== 'raw';
+  let layout: ColumnLayout | undefined;
+  let record = 0;
+  try {
+    const bytes = iterateBytes(source);
+    for await (const batch of csvRecordBatches(bytes, { maxRecordSize: options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE })) {
+      signal?.throwIfAborted();
+      for (const cells of batch) {
+        if (layout === undefined) {
+          layout = columnLayout(cells, options);
+          continue;
+        }
+        record += 1;
+        yield typed ? typedRow(cells, layout, schema, record, options) : rawRow(cells, layout, record, options);
+      }
+    }
+    layout ??= columnLayout([], options);
+  } catch (error) {
+    throw toFormatError(error, options.source, record);
+  }
+}
+
+function rawRow(cells: string[], layout: ColumnLayout, record: number, options: CsvRowsOptions): RawRow {
+  const row: RawRow = {};
+  const { keys } = layout;
+  const width = Math.min(cells.length, keys.length);
+  for (let i = 0; i < width; i++) row[keys[i]!] = cells[i]!;
+  if (cells.length !== keys.length) report(fieldCountError(cells, layout, record, options, row), options);
+  return row;
+}
+
+function typedRow(cells: string[], layout: ColumnLayout, schema: CsvSchema, record: number, options: CsvRowsOptions): unknown {
+  const input: Record<string, string | null> = {};
+  const { keys, known } = layout;
+  const width = Math.min(cells.length, keys.length);
+  for (let i = 0; i < width; i++) {
+    const cell = cells[i]!;
+    input[keys[i]!] = known[i] && cell === '' ? null : cell;
+  }
+  if (cells.length !== keys.length) report(fieldCountError(cells, layout, record, options, input), options);
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  report(toValidationError(result.error, input, { source: options.source, record }), options);
+  return lenientRow(input, schema);
+}
+
+/** Throws the error, or in lenient mode hands it to `onInvalidRow` and carries on. */
+function report(error: DataValidationError, options: CsvRowsOptions): void {
+  if (!options.onInvalidRow) throw error;
+  options.onInvalidRow(error);
+}
+
+/** Good cells converted, bad cells kept as their raw strings. */
+function lenientRow(input: Record<string, string | null>, schema: CsvSchema): Record<string, unknown> {
+  const shape = schema.shape as Record<string, z.ZodType | undefined>;
+  const row: Record<string, unknown> = {};
+  for (const [key, cell] of Object.entries(input)) {
+    const field = shape[key];
+    const parsed = field?.safeParse(cell);
+    row[key] = parsed?.success ? parsed.data : cell;
+  }
+  return row;
+}
+
+function fieldCountError(cells: string[], layout: ColumnLayout, record: number, options: CsvRowsOptions, row: unknown): DataValidationError {
+  return new DataValidationError(
+    { source: options.source, record },
+    { reason: `the record has ${cells.length} fields where the header has ${layout.keys.length}`, row, value: cells },
+  );
+}
+
+/**
+ * csv-parse's messages quote the cell they stopped at, which may be patient data: only its
+ * error code and position are kept.
+ */
+function toFormatError(error: unknown, source: string, record: number): unknown {
+  if (error instanceof SdkError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('CSV_')) return error;
+  const where = `${source}: record ${record + 1}`;
+  const reason =
+    code === 'CSV_MAX_RECORD_SIZE'
+      ? 'is larger than the maximum record size'
+      : code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'ends inside a quoted field: the file is truncated or corrupt'
+        : `is not valid CSV (${code})`;
+  return new ExportFormatError(`${where} ${reason}`, { source });
+}

@@ -1,0 +1,72 @@
+import { SdkError } from './errors.js';
+import { PagedIterable, type Page } from './paged-iterable.js';
+import { anySignal } from './signals.js';
+
+/** A page of a cursor-paged export. */
+export interface CursorPage<T> extends Page<T> {
+  /** Where the next page starts; `null` on the last page. Save it to resume later. */
+  nextCursor: string | null;
+}
+
+/** What a strategy asks the client's page fetcher for. */
+export interface CursorPageRequest {
+  /** `undefined` for the first page of a fresh export. */
+  cursor: string | undefined;
+  /** 1-based number of the page in this run, for error messages. */
+  pageNumber: number;
+  signal: AbortSignal;
+}
+
+/** Options of {@link paginateByCursor}. */
+export interface CursorPagingOptions<P> {
+  fetchPage: (request: CursorPageRequest) => Promise<P>;
+  /** Resume from this cursor instead of the first page. */
+  cursor?: string | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Cursor paging with one page of prefetch: while the caller works on page N, page N+1 is on
+ * its way, and no further. It ends on a `null` (or empty) cursor, never on an empty page: an
+ * empty page with a cursor is followed. A cursor seen before means the server is looping, and
+ * ends in an `SdkError` rather than an endless export.
+ *
+ * @example
+ * ```ts
+ * const rows = paginateByCursor({ fetchPage: ({ cursor, signal }) => getPage(cursor, signal) });
+ * for await (const row of rows) console.log(row);
+ * ```
+ */
+export function paginateByCursor<T, P extends CursorPage<T>>(options: CursorPagingOptions<P>): PagedIterable<T, P> {
+  return new PagedIterable<T, P>(() => cursorPages(options));
+}
+
+async function* cursorPages<P extends CursorPage<unknown>>(options: CursorPagingOptions<P>): AsyncGenerator<P, void, undefined> {
+  const stop = new AbortController();
+  const signal = anySignal(options.signal, stop.signal);
+  const seen = new Set<string>();
+  if (options.cursor !== undefined) seen.add(options.cursor);
+  let pageNumber = 1;
+  let pending = options.fetchPage({ cursor: options.cursor, pageNumber, signal });
+  try {
+    while (true) {
+      const page = await pending;
+      const next = page.nextCursor;
+      if (next === null || next === undefined || next === '') {
+        yield page;
+        return;
+      }
+      if (seen.has(next)) {
+        throw new SdkError(`The server returned a cursor it had already sent (after page ${pageNumber}); stopping instead of looping`);
+      }
+      seen.add(next);
+      pageNumber += 1;
+      pending = options.fetchPage({ cursor: next, pageNumber, signal });
+      // If the caller stops before awaiting it, its rejection must not surface as unhandled.
+      pending.catch(() => undefined);
+      yield page;
+    }
+  } finally {
+    stop.abort();
+  }
+}

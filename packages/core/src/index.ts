@@ -1,0 +1,38 @@
+export {
+  SdkError,
+  ApiError,
+  AuthenticationError,
+  NotFoundError,
+  RateLimitError,
+  ConnectionError,
+  TimeoutError,
+  InvalidParamsError,
+  DataValidationError,
+  ExportFormatError,
+  PollTimeoutError,
+  ReportFailedError,
+  isSdkError,
+  parseRetryAfter,
+} from './errors.js';
+export type { SdkErrorOptions, ApiErrorInit, ApiErrorDetail, ValidationIssue, DataLocation } from './errors.js';
+export { Transport } from './transport.js';
+export type { TransportOptions, BackoffOptions, RequestOptions, ResponseInfo } from './transport.js';
+export { PagedIterable } from './paged-iterable.js';
+export type { Page, ToArrayOptions } from './paged-iterable.js';
+export { paginateByCursor } from './cursor-pages.js';
+export type { CursorPage, CursorPageRequest, CursorPagingOptions } from './cursor-pages.js';
+export { paginateByOffset } from './offset-pages.js';
+export type { OffsetPage, OffsetPageRequest, OffsetPagingOptions } from './offset-pages.js';
+export { poll, isTransientError } from './poll.js';
+export type { PollOptions, PollPhase, PollProgress, WaitOptions } from './poll.js';
+export { csvRows } from './csv/rows.js';
+export type { CsvRowsOptions, TypedCsvRowsOptions, RawCsvRowsOptions, CsvSchema, RawRow } from './csv/rows.js';
+export { iterateBytes, readStream, readAll } from './byte-stream.js';
+export type { ByteSource, ReadStreamOptions } from './byte-stream.js';
+export * as values from './values.js';
+export type { WireType } from './values.js';
+export { parseOrThrow, toValidationError } from './validate.js';
+export { calendarDate, instant, checkRange } from './params.js';
+export type { DateInput } from './params.js';
+export { sleep, anySignal } from './signals.js';
+export { safeUrl, showOnly } from './redact.js';

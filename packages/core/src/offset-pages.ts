@@ -1,0 +1,97 @@
+import { SdkError } from './errors.js';
+import { PagedIterable, type Page } from './paged-iterable.js';
+import { anySignal } from './signals.js';
+
+/** A page of an offset-paged export. */
+export interface OffsetPage<T> extends Page<T> {
+  /** Position of the first row of this page in the whole result. */
+  offset: number;
+  /** Total rows in the result, as the first page reported it. */
+  count: number;
+}
+
+/** What a strategy asks the client's page fetcher for. */
+export interface OffsetPageRequest {
+  offset: number;
+  limit: number;
+  signal: AbortSignal;
+}
+
+/** Options of {@link paginateByOffset}. */
+export interface OffsetPagingOptions<T> {
+  fetchPage: (request: OffsetPageRequest) => Promise<{ data: T[]; count: number }>;
+  /** Rows asked for per page. */
+  pageSize: number;
+  /**
+   * Pages in flight at once after the first.
+   * @default 4
+   */
+  concurrency?: number | undefined;
+  /** Start here instead of at 0. */
+  offset?: number | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Offset paging: the first page gives the total count, the rest are fetched `concurrency` at a
+ * time and yielded in order, with at most `concurrency` pages held. If the server returns fewer
+ * rows than asked on the first page (its own cap on `limit`), that size is used from then on.
+ * A count that changes, or a short page before the end, means the result moved under the
+ * offsets and rows could be skipped or repeated: that is an `SdkError`, not a quiet gap.
+ *
+ * @example
+ * ```ts
+ * const rows = paginateByOffset({ pageSize: 100, fetchPage: ({ offset, limit, signal }) => search(offset, limit, signal) });
+ * ```
+ */
+export function paginateByOffset<T>(options: OffsetPagingOptions<T>): PagedIterable<T, OffsetPage<T>> {
+  if (!Number.isInteger(options.pageSize) || options.pageSize < 1) throw new RangeError('pageSize must be a positive integer');
+  const concurrency = options.concurrency ?? 4;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('concurrency must be a positive integer');
+  return new PagedIterable<T, OffsetPage<T>>(() => offsetPages(options, concurrency));
+}
+
+async function* offsetPages<T>(options: OffsetPagingOptions<T>, concurrency: number): AsyncGenerator<OffsetPage<T>, void, undefined> {
+  const stop = new AbortController();
+  const signal = anySignal(options.signal, stop.signal);
+  const start = options.offset ?? 0;
+  try {
+    const first = await options.fetchPage({ offset: start, limit: options.pageSize, signal });
+    const count = checkCount(first.count);
+    if (start + first.data.length < count && first.data.length === 0) {
+      throw inconsistent(`the page at offset ${start} is empty but the count is ${count}`);
+    }
+    // The server may cap `limit` below what was asked: its first page tells the real size.
+    const size = Math.min(options.pageSize, Math.max(first.data.length, 1));
+    const inFlight: { offset: number; page: Promise<{ data: T[]; count: number }> }[] = [];
+    let nextOffset = start + first.data.length;
+    const launch = () => {
+      const page = options.fetchPage({ offset: nextOffset, limit: size, signal });
+      page.catch(() => undefined);
+      inFlight.push({ offset: nextOffset, page });
+      nextOffset += size;
+    };
+    while (inFlight.length < concurrency && nextOffset < count) launch();
+    yield { data: first.data, offset: start, count };
+    while (inFlight.length > 0) {
+      const { offset, page } = inFlight.shift()!;
+      const { data, count: pageCount } = await page;
+      if (pageCount !== count) throw inconsistent(`the count changed from ${count} to ${pageCount} while paging`);
+      const expected = Math.min(size, count - offset);
+      if (data.length !== expected) throw inconsistent(`the page at offset ${offset} has ${data.length} rows where ${expected} were expected`);
+      if (nextOffset < count) launch();
+      yield { data, offset, count };
+    }
+  } finally {
+    stop.abort();
+  }
+}
+
+function checkCount(count: number): number {
+  if (!Number.isInteger(count) || count < 0) throw new SdkError('The first page did not report a valid total count');
+  return count;
+}
+
+function inconsistent(detail: string): SdkError {
+  return new SdkError(`The result changed during paging (${detail}); narrow the date range or run the export again`);
+}

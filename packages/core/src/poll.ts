@@ -1,0 +1,145 @@
+import { ApiError, ConnectionError, PollTimeoutError, RateLimitError, ReportFailedError } from './errors.js';
+import { anySignal, deadline, sleep } from './signals.js';
+
+/** What a status means to the poller. */
+export type PollPhase = 'succeeded' | 'pending' | 'failed' | 'cancelled';
+
+/** Details passed to `onStatus` with each status. */
+export interface PollProgress {
+  /** 1-based number of the status check. */
+  attempt: number;
+  /** Milliseconds since waiting started. */
+  elapsedMs: number;
+}
+
+/** The caller's side of a wait: the options users pass to `waitFor…` methods. */
+export interface WaitOptions<S = string> {
+  /**
+   * First delay between status checks; later delays grow exponentially, with jitter.
+   * @default 1_000
+   */
+  pollIntervalMs?: number | undefined;
+  /**
+   * Longest delay between status checks.
+   * @default 15_000
+   */
+  maxPollIntervalMs?: number | undefined;
+  /**
+   * Give up after this long with a `PollTimeoutError`.
+   * @default 1_800_000 (30 minutes)
+   */
+  timeoutMs?: number | undefined;
+  /**
+   * How long a failure state may last before it is final. Some services retry failed jobs
+   * themselves (a DexCare report goes FAILED, then QUEUED again).
+   * @default 120_000
+   */
+  failedGraceMs?: number | undefined;
+  /** Stops waiting; the call rejects with the signal's reason. */
+  signal?: AbortSignal | undefined;
+  /** Called with every status seen. */
+  onStatus?: ((status: S, progress: PollProgress) => void) | undefined;
+}
+
+/** The service's side of a wait: how to check, and what each status means. */
+export interface PollOptions<S> extends WaitOptions<S> {
+  check: (signal: AbortSignal) => Promise<S>;
+  phase: (state: S) => PollPhase;
+  /** The status as text, for errors: `'FAILED'`. */
+  describe: (state: S) => string;
+  /** The job's id, for errors. */
+  jobId?: string | undefined;
+  /**
+   * Whether a failed check is worth another try. By default 5xx, 429, timeouts and dropped
+   * connections are; 400, 401, 403 and 404 end the wait at once, since they will not change.
+   */
+  isTransient?: ((error: unknown) => boolean) | undefined;
+}
+
+const DEFAULTS = { pollIntervalMs: 1_000, maxPollIntervalMs: 15_000, timeoutMs: 30 * 60_000, failedGraceMs: 120_000 } as const;
+
+/**
+ * Checks a status until it succeeds: exponential backoff with jitter between
+ * `pollIntervalMs` and `maxPollIntervalMs`, a failure state tolerated for `failedGraceMs`, a
+ * cancelled state final at once, and a deadline that ends in `PollTimeoutError` carrying the
+ * last status. Transient errors while checking are retried until the deadline.
+ *
+ * @example
+ * ```ts
+ * const final = await poll({
+ *   check: (signal) => getStatus(id, signal),
+ *   phase: (s) => (s.status === 'SUCCEEDED' ? 'succeeded' : s.status === 'FAILED' ? 'failed' : 'pending'),
+ *   describe: (s) => s.status,
+ *   timeoutMs: 10 * 60_000,
+ * });
+ * ```
+ */
+export async function poll<S>(options: PollOptions<S>): Promise<S> {
+  const pollIntervalMs = options.pollIntervalMs ?? DEFAULTS.pollIntervalMs;
+  const maxPollIntervalMs = Math.max(pollIntervalMs, options.maxPollIntervalMs ?? DEFAULTS.maxPollIntervalMs);
+  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+  const failedGraceMs = options.failedGraceMs ?? DEFAULTS.failedGraceMs;
+  const isTransient = options.isTransient ?? isTransientError;
+  const started = Date.now();
+  let lastStatus: string | undefined;
+  let lastError: unknown;
+  const timeUp = deadline(timeoutMs, () =>
+    new PollTimeoutError(`Gave up waiting${jobText(options.jobId)} after ${timeoutMs} ms; last status: ${lastStatus ?? 'none'}`, {
+      lastStatus,
+      timeoutMs,
+      ...(lastError === undefined ? {} : { cause: lastError }),
+    }),
+  );
+  const signal = anySignal(options.signal, timeUp.signal);
+  let failedSince: number | undefined;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      if (attempt > 1) await sleep(backoff(attempt - 1, pollIntervalMs, maxPollIntervalMs), signal);
+      let state: S;
+      try {
+        state = await options.check(signal);
+      } catch (error) {
+        if (signal.aborted) throw signal.reason;
+        if (!isTransient(error)) throw error;
+        lastError = error;
+        continue;
+      }
+      lastError = undefined;
+      lastStatus = options.describe(state);
+      options.onStatus?.(state, { attempt, elapsedMs: Date.now() - started });
+      const phase = options.phase(state);
+      if (phase === 'succeeded') return state;
+      if (phase === 'cancelled') throw failure(lastStatus, options.jobId, 'was cancelled');
+      if (phase !== 'failed') {
+        failedSince = undefined;
+        continue;
+      }
+      failedSince ??= Date.now();
+      if (Date.now() - failedSince >= failedGraceMs) {
+        throw failure(lastStatus, options.jobId, `stayed ${lastStatus} for ${failedGraceMs} ms`);
+      }
+    }
+  } finally {
+    timeUp.clear();
+  }
+}
+
+/** AWS-waiter style: a random delay between the minimum and an exponentially growing ceiling. */
+function backoff(attempt: number, min: number, max: number): number {
+  const ceiling = Math.min(max, min * 2 ** (attempt - 1));
+  return min + Math.random() * (ceiling - min);
+}
+
+/** 5xx, 408, 429, timeouts and dropped connections: worth checking again. */
+export function isTransientError(error: unknown): boolean {
+  if (error instanceof RateLimitError || error instanceof ConnectionError) return true;
+  return error instanceof ApiError && (error.status >= 500 || error.status === 408);
+}
+
+function failure(status: string, jobId: string | undefined, what: string): ReportFailedError {
+  return new ReportFailedError(`The job${jobText(jobId)} ${what}`, { status, ...(jobId === undefined ? {} : { reportId: jobId }) });
+}
+
+function jobText(jobId: string | undefined): string {
+  return jobId === undefined ? '' : ` ${jobId}`;
+}

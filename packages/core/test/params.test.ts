@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest';
+import { calendarDate, checkRange, instant, InvalidParamsError } from '@x/core';
+
+describe('params', () => {
+  test('calendarDate takes YYYY-MM-DD or a Date (its UTC calendar date)', () => {
+    expect(calendarDate('2024-05-01', 'startDate')).toBe('2024-05-01');
+    expect(calendarDate(new Date('2024-05-01T23:30:00-02:00'), 'startDate')).toBe('2024-05-02');
+    for (const bad of ['2024-5-1', '2024-02-30', '01/05/2024', new Date('nope')]) {
+      expect(() => calendarDate(bad, 'startDate')).toThrow(InvalidParamsError);
+    }
+  });
+
+  test('instant takes Dates, ISO date-times with an offset, and plain dates', () => {
+    expect(instant('2022-04-13T15:00:00+0000', 'startDate').toISOString()).toBe('2022-04-13T15:00:00.000Z');
+    expect(instant('2023-10-12', 'startDate').toISOString()).toBe('2023-10-12T00:00:00.000Z');
+    expect(() => instant('2023-10-12 07:00', 'startDate')).toThrow(InvalidParamsError);
+  });
+
+  test('checkRange refuses a start after the end and names the parameter', () => {
+    expect(() => checkRange('2024-05-01', '2024-05-01')).not.toThrow();
+    try {
+      checkRange('2024-05-02', '2024-05-01');
+      throw new Error('expected a throw');
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidParamsError);
+      expect((error as InvalidParamsError).param).toBe('startDate');
+    }
+    expect(() => checkRange(new Date(2), new Date(1))).toThrow(InvalidParamsError);
+  });
+});

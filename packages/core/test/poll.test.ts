@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import {
+  ApiError,
+  ConnectionError,
+  NotFoundError,
+  poll,
+  PollTimeoutError,
+  RateLimitError,
+  ReportFailedError,
+  type PollOptions,
+  type PollPhase,
+} from '@x/core';
+
+type Status = string;
+const PHASES: Record<string, PollPhase> = { SUCCEEDED: 'succeeded', FAILED: 'failed', CANCELLED: 'cancelled' };
+
+/** A status source that answers from a script (the last entry repeats), logging when it was asked. */
+function script(...steps: (Status | Error)[]) {
+  const calls: number[] = [];
+  const check = vi.fn(async () => {
+    calls.push(Date.now());
+    const step = steps[Math.min(calls.length - 1, steps.length - 1)]!;
+    if (step instanceof Error) throw step;
+    return step;
+  });
+  return { check, calls };
+}
+
+function options(check: PollOptions<Status>['check'], extra: Partial<PollOptions<Status>> = {}): PollOptions<Status> {
+  return { check, phase: (s) => PHASES[s] ?? 'pending', describe: (s) => s, jobId: 'r-1', ...extra };
+}
+
+/** Runs a poll to completion under fake timers. */
+async function settle<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
+  const outcome = promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  await vi.runAllTimersAsync();
+  return outcome;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('poll', () => {
+  test('resolves on success and reports every status', async () => {
+    const { check } = script('QUEUED', 'RUNNING', 'RUNNING', 'SUCCEEDED');
+    const onStatus = vi.fn();
+    const { value } = await settle(poll(options(check, { onStatus })));
+    expect(value).toBe('SUCCEEDED');
+    expect(onStatus.mock.calls.map(([status, progress]) => [status, progress.attempt])).toEqual([
+      ['QUEUED', 1],
+      ['RUNNING', 2],
+      ['RUNNING', 3],
+      ['SUCCEEDED', 4],
+    ]);
+  });
+
+  test('checks at once, then backs off exponentially between the two intervals', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    const { check, calls } = script(...Array<Status>(8).fill('RUNNING'), 'SUCCEEDED');
+    const started = Date.now();
+    await settle(poll(options(check, { pollIntervalMs: 1_000, maxPollIntervalMs: 10_000 })));
+    const gaps = calls.map((at, i) => at - (calls[i - 1] ?? started));
+    expect(gaps).toEqual([0, 1_000, 2_000, 4_000, 8_000, 10_000, 10_000, 10_000, 10_000]);
+  });
+
+  test('jitter keeps every delay within the bounds', async () => {
+    const { check, calls } = script(...Array<Status>(20).fill('RUNNING'), 'SUCCEEDED');
+    await settle(poll(options(check, { pollIntervalMs: 500, maxPollIntervalMs: 3_000 })));
+    const gaps = calls.slice(1).map((at, i) => at - calls[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(500);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(3_000);
+  });
+
+  test('a failure that turns back into a queue within the grace period is not final', async () => {
+    const { check } = script('RUNNING', 'FAILED', 'FAILED', 'QUEUED', 'RUNNING', 'SUCCEEDED');
+    const { value } = await settle(poll(options(check, { pollIntervalMs: 1_000, maxPollIntervalMs: 1_000, failedGraceMs: 5_000 })));
+    expect(value).toBe('SUCCEEDED');
+  });
+
+  test('a failure that outlasts the grace period is a ReportFailedError with the status', async () => {
+    const { check, calls } = script('RUNNING', 'FAILED');
+    const { error } = await settle(poll(options(check, { pollIntervalMs: 1_000, maxPollIntervalMs: 1_000, failedGraceMs: 5_000 })));
+    expect(error).toBeInstanceOf(ReportFailedError);
+    expect(error).toMatchObject({ status: 'FAILED', reportId: 'r-1' });
+    // First FAILED at t=1s; final at the first check 5 s later.
+    expect(calls.at(-1)! - calls[1]!).toBe(5_000);
+  });
+
+  test('a failure grace of 0 fails at the first FAILED', async () => {
+    const { check, calls } = script('FAILED');
+    const { error } = await settle(poll(options(check, { failedGraceMs: 0 })));
+    expect(error).toBeInstanceOf(ReportFailedError);
+    expect(calls).toHaveLength(1);
+  });
+
+  test('a cancelled job fails at once', async () => {
+    const { check, calls } = script('QUEUED', 'CANCELLED', 'SUCCEEDED');
+    const { error } = await settle(poll(options(check)));
+    expect(error).toBeInstanceOf(ReportFailedError);
+    expect((error as ReportFailedError).status).toBe('CANCELLED');
+    expect(calls).toHaveLength(2);
+  });
+
+  test('runs out of time with a PollTimeoutError carrying the last status', async () => {
+    const { check } = script('QUEUED', 'RUNNING');
+    const { error } = await settle(poll(options(check, { timeoutMs: 60_000 })));
+    expect(error).toBeInstanceOf(PollTimeoutError);
+    expect(error).toMatchObject({ lastStatus: 'RUNNING', timeoutMs: 60_000 });
+  });
+
+  test('a check that hangs is cut off at the deadline', async () => {
+    const check = vi.fn((signal: AbortSignal) => new Promise<Status>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))));
+    const { error } = await settle(poll(options(check, { timeoutMs: 10_000 })));
+    expect(error).toBeInstanceOf(PollTimeoutError);
+    expect((error as PollTimeoutError).lastStatus).toBeUndefined();
+  });
+
+  test('keeps polling through 5xx, 429 and dropped connections', async () => {
+    const init = { method: 'GET', url: 'https://x.test/r' };
+    const { check } = script(
+      'QUEUED',
+      new ApiError({ ...init, status: 503 }),
+      new RateLimitError({ ...init, status: 429 }),
+      new ConnectionError('reset'),
+      'SUCCEEDED',
+    );
+    const { value } = await settle(poll(options(check)));
+    expect(value).toBe('SUCCEEDED');
+  });
+
+  test('stops at once on an error that will not change (404)', async () => {
+    const notFound = new NotFoundError({ status: 404, method: 'GET', url: 'https://x.test/r' });
+    const { check, calls } = script('QUEUED', notFound);
+    const { error } = await settle(poll(options(check)));
+    expect(error).toBe(notFound);
+    expect(calls).toHaveLength(2);
+  });
+
+  test('a deadline reached during transient errors keeps the last error as cause', async () => {
+    const down = new ConnectionError('down');
+    const { check } = script('RUNNING', down);
+    const { error } = await settle(poll(options(check, { timeoutMs: 30_000 })));
+    expect(error).toBeInstanceOf(PollTimeoutError);
+    expect((error as PollTimeoutError).cause).toBe(down);
+    expect((error as PollTimeoutError).lastStatus).toBe('RUNNING');
+  });
+
+  test('the caller’s signal stops the wait with its reason', async () => {
+    const { check, calls } = script('RUNNING');
+    const controller = new AbortController();
+    const reason = new Error('shutdown');
+    setTimeout(() => controller.abort(reason), 5_500);
+    const { error } = await settle(poll(options(check, { signal: controller.signal, pollIntervalMs: 1_000, maxPollIntervalMs: 1_000 })));
+    expect(error).toBe(reason);
+    expect(calls).toHaveLength(6);
+  });
+});

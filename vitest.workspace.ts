@@ -1,0 +1,17 @@
+import { defineProject } from 'vitest/config';
+
+/** One vitest project per package, running on the sources through the `@x/source` condition. */
+const packages = ['core', 'luscii-export', 'dexcare-reporting', 'spruce-export-parser'];
+
+export default packages.map((name) =>
+  defineProject({
+    resolve: { conditions: ['@x/source'] },
+    ssr: { resolve: { conditions: ['@x/source'] } },
+    test: {
+      name,
+      root: `./packages/${name}`,
+      include: ['test/**/*.test.ts'],
+      typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+    },
+  }),
+);
