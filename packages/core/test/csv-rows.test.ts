@@ -114,7 +114,7 @@ describe('csvRows parsing', () => {
 
   test('raw mode gives the untouched strings under canonical names', async () => {
     const csv = 'messageid,created_timestamp,internal,count,message_body\nm1,2024-05-02T14:46:11.123456789Z,true,,x\n';
-    const rows = await rowsOf(csv, { mode: 'raw', normalizeHeader });
+    const rows = await rowsOf(csv, { raw: true, normalizeHeader });
     expect(rows).toEqual([{ message_id: 'm1', created_timestamp: '2024-05-02T14:46:11.123456789Z', internal: 'true', count: '', message_body: 'x' }]);
   });
 

@@ -35,14 +35,16 @@ export interface CsvRowsOptions {
 /** Options of {@link csvRows} with a model: rows come out typed. */
 export interface TypedCsvRowsOptions<S extends CsvSchema> extends CsvRowsOptions {
   schema: S;
-  /** `'raw'` keeps every cell as the untouched string, still keyed by canonical name. */
-  mode?: 'typed' | undefined;
+  raw?: false | undefined;
 }
 
-/** Options of {@link csvRows} for string rows: no model, or a model used for column names only. */
+/**
+ * Options of {@link csvRows} for string rows: no model, or `raw: true`, which keeps every cell
+ * as the untouched string while the model still names and checks the columns.
+ */
 export interface RawCsvRowsOptions extends CsvRowsOptions {
   schema?: CsvSchema | undefined;
-  mode?: 'raw' | undefined;
+  raw?: boolean | undefined;
 }
 
 /** A row of strings keyed by column name. */
@@ -71,7 +73,7 @@ export async function* csvRows(
   options: TypedCsvRowsOptions<CsvSchema> | RawCsvRowsOptions,
 ): AsyncGenerator<unknown, void, undefined> {
   const { schema, signal } = options;
-  const typed = schema !== undefined && options.mode !== 'raw';
+  const typed = schema !== undefined && options.raw !== true;
   let layout: ColumnLayout | undefined;
   let record = 0;
   try {
