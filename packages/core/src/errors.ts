@@ -8,6 +8,8 @@
  * non-enumerable properties, so `console.log(error)` and `JSON.stringify(error)` do not print them.
  */
 
+import { errorDetails, parseRetryAfter, pathOf, stringField, vendorMessage } from './response-details.js';
+
 const BRAND = Symbol.for('@x/core.SdkError');
 
 type ErrorClass = abstract new (...args: never[]) => SdkError;
@@ -51,7 +53,7 @@ export class SdkError extends Error {
   static override [Symbol.hasInstance](instance: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, instance)) return true;
     const names = (instance as { [BRAND]?: unknown } | null | undefined)?.[BRAND];
-    return Array.isArray(names) && names.includes((this as unknown as typeof SdkError).errorName);
+    return Array.isArray(names) && names.includes(this.errorName);
   }
 }
 
@@ -299,15 +301,6 @@ export function isSdkError<T extends ErrorClass = typeof SdkError>(error: unknow
   return error instanceof (klass ?? SdkError);
 }
 
-/** Parses a `Retry-After` header (delta seconds or an HTTP date) into milliseconds from now. */
-export function parseRetryAfter(value: string | undefined | null, now = Date.now()): number | undefined {
-  if (value == null || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 function describeLocation({ source, field, record, page, index }: DataLocation): string {
   const parts = [source];
   if (page !== undefined) parts.push(`page ${page}`);
@@ -316,46 +309,4 @@ function describeLocation({ source, field, record, page, index }: DataLocation):
   let text = parts.join(' ');
   if (field !== undefined) text += `, field "${field}"`;
   return text;
-}
-
-const MAX_VENDOR_MESSAGE = 300;
-
-function vendorMessage(body: unknown, details: readonly ApiErrorDetail[]): string | undefined {
-  const listed = details
-    .map((detail) => [detail.message, detail.attribute && `(${detail.attribute})`].filter(Boolean).join(' '))
-    .filter((text) => text !== '');
-  const text =
-    stringField(body, 'error') ?? stringField(body, 'message') ?? stringField(body, 'msg') ?? (listed.length > 0 ? listed.join('; ') : undefined);
-  return text === undefined ? undefined : text.slice(0, MAX_VENDOR_MESSAGE);
-}
-
-function errorDetails(body: unknown): ApiErrorDetail[] {
-  const errors = isRecord(body) ? body.errors : undefined;
-  if (!Array.isArray(errors)) return [];
-  return errors.filter(isRecord).map((entry) => {
-    const detail: ApiErrorDetail = {};
-    for (const key of ['code', 'message', 'attribute'] as const) {
-      const value = entry[key];
-      if (typeof value === 'string' || typeof value === 'number') detail[key] = String(value);
-    }
-    return detail;
-  });
-}
-
-function stringField(body: unknown, key: string): string | undefined {
-  if (!isRecord(body)) return undefined;
-  const value = body[key];
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return url;
-  }
 }

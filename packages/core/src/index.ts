@@ -12,8 +12,8 @@ export {
   PollTimeoutError,
   ReportFailedError,
   isSdkError,
-  parseRetryAfter,
 } from './errors.js';
+export { parseRetryAfter } from './response-details.js';
 export type { SdkErrorOptions, ApiErrorInit, ApiErrorDetail, ValidationIssue, DataLocation } from './errors.js';
 export { Transport } from './transport.js';
 export type { TransportOptions, BackoffOptions, RequestOptions, ResponseInfo } from './transport.js';

@@ -1,6 +1,7 @@
 import ky, { HTTPError, isTimeoutError, type KyInstance, type RetryOptions } from 'ky';
 import { readAll, readStream } from './byte-stream.js';
-import { ApiError, ConnectionError, SdkError, TimeoutError, parseRetryAfter } from './errors.js';
+import { ApiError, ConnectionError, SdkError, TimeoutError } from './errors.js';
+import { parseRetryAfter } from './response-details.js';
 import { keptHeaders, safeUrl, showOnly } from './redact.js';
 
 /** Options a client passes to its {@link Transport}. */

@@ -16,10 +16,8 @@ const Message = z.looseObject({
 const HEADER = 'message_id,created_timestamp,internal,count,message_body';
 const normalizeHeader = (name: string) => name.trim().toLowerCase().replaceAll('_', '');
 
-function rowsOf(csv: string, options: Partial<Parameters<typeof csvRows>[1]> = {}, chunkSize = 7) {
-  return collect(csvRows(chunksOf(csv, chunkSize), { source: 'messages', schema: Message, ...options } as never)) as Promise<
-    Record<string, unknown>[]
-  >;
+function rowsOf(csv: string, options: Partial<Parameters<typeof csvRows>[1]> = {}, chunkSize = 7): Promise<Record<string, unknown>[]> {
+  return collect<Record<string, unknown>>(csvRows(chunksOf(csv, chunkSize), { source: 'messages', schema: Message, ...options } as never));
 }
 
 describe('csvRows parsing', () => {

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import * as errors from '../src/errors.js';
+import { parseRetryAfter } from '../src/response-details.js';
 
 // A second, separate instance of the module (vite keys modules by URL, query included), as when
 // an app loads both the ESM and the CJS build of the package.
@@ -71,9 +72,9 @@ describe('error classes', () => {
   });
 
   test('parseRetryAfter reads seconds and HTTP dates', () => {
-    expect(errors.parseRetryAfter('2')).toBe(2000);
-    expect(errors.parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:27:00 GMT'))).toBe(60_000);
-    expect(errors.parseRetryAfter('soon')).toBeUndefined();
-    expect(errors.parseRetryAfter(undefined)).toBeUndefined();
+    expect(parseRetryAfter('2')).toBe(2000);
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:27:00 GMT'))).toBe(60_000);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(parseRetryAfter(undefined)).toBeUndefined();
   });
 });

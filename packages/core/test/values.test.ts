@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { values } from '@x/core';
 
 const ok = (schema: z.ZodType, input: unknown) => schema.parse(input);
