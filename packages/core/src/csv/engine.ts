@@ -18,5 +18,6 @@ export interface CsvParserStream {
   on(event: 'data', listener: (record: string[]) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
   on(event: 'end', listener: () => void): unknown;
-  destroy(): unknown;
+  /** Node streams have it; the browser build's polyfill does not. */
+  destroy?(): unknown;
 }

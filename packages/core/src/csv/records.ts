@@ -46,7 +46,7 @@ export async function* csvRecordBatches(
     if (batch.length > 0) yield take();
     if (finished) throw finished.error;
   } finally {
-    parser.destroy();
+    parser.destroy?.();
   }
 
   function take(): string[][] {
