@@ -1,3 +1,39 @@
+export { LusciiClient } from './client.js';
+export { LUSCII_BASE_URL } from './client-options.js';
+export type { LusciiClientOptions } from './client-options.js';
+export { LUSCII_REPORT_TYPES, LUSCII_DATE_RULES, isLusciiReportType } from './report-types.js';
+export type {
+  LusciiReportType,
+  LusciiDateRule,
+  LusciiDatedReportType,
+  LusciiUndatedReportType,
+  LusciiOptionallyDatedReportType,
+} from './report-types.js';
+export type {
+  LusciiExportParams,
+  LusciiExportArgs,
+  LusciiExportOptions,
+  LusciiDatesFor,
+  LusciiRequiredDates,
+  LusciiOptionalDates,
+  LusciiNoDates,
+  LusciiTypedRowsOption,
+  LusciiRawRowsOption,
+} from './export-params.js';
+export type { LusciiPage } from './export-page.js';
+export { LUSCII_ROW_MODELS } from './models/index.js';
+export type { LusciiReportRows, LusciiRawRow, LusciiWireRows } from './models/index.js';
+export { LusciiPatientRow } from './models/patients.js';
+export { LusciiMeasurementRow } from './models/measurements.js';
+export { LusciiAlertRow } from './models/alerts.js';
+export { LusciiHcpRow } from './models/hcps.js';
+export { LusciiPatientMutationRow } from './models/patients-mutations.js';
+export { LusciiStarRatingRow } from './models/star-ratings.js';
+export { LusciiPlannedActionRow } from './models/planned-actions.js';
+export { LusciiPatientWorkflowHistoryRow } from './models/patients-workflow-history.js';
+export { LusciiPatientProgramHistoryRow } from './models/patients-programs-history.js';
+export { LusciiPatientSettingHistoryRow } from './models/patients-settings-history.js';
+export { LusciiUserStatusChangeReasonRow } from './models/users-status-change-reasons.js';
 export {
   SdkError,
   ApiError,
@@ -14,4 +50,4 @@ export {
   isSdkError,
   PagedIterable,
 } from '@x/core';
-export type { Page, ToArrayOptions } from '@x/core';
+export type { Page, ToArrayOptions, DateInput, ApiErrorDetail, BackoffOptions } from '@x/core';

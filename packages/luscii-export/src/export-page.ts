@@ -1,0 +1,54 @@
+import { ApiError, parseOrThrow, type CursorPage, type CursorPageRequest, type Transport } from '@x/core';
+import { keptHeaders } from './core-workarounds.js';
+import type { ExportRequest } from './export-params.js';
+import { LusciiExportResponse } from './models/export-response.js';
+import type { RowReader } from './row-reader.js';
+
+/**
+ * One page of an export. Save `nextCursor` once you have finished with `data`: passing it as
+ * `{ cursor }` to the same export resumes right after this page.
+ */
+export interface LusciiPage<T> extends CursorPage<T> {
+  /** The rows of this page, in order. */
+  data: T[];
+  /** The cursor of the next page; `null` on the last page. */
+  nextCursor: string | null;
+  /** The cursor of the previous page; `null` on the first page. */
+  prevCursor: string | null;
+  /** The page size Luscii uses (50). */
+  perPage: number;
+}
+
+/**
+ * Fetches and reads one page: `POST /v1/export/{reportType}` with the dates and the cursor as
+ * query parameters. A body that is not the documented envelope is a `DataValidationError`
+ * naming report and page; a 200 whose `errors` list is not empty is an `ApiError`, because
+ * rows that come with errors cannot be trusted to be complete.
+ */
+export async function fetchExportPage(
+  transport: Transport,
+  request: ExportRequest,
+  readRow: RowReader,
+  { cursor, pageNumber, signal }: CursorPageRequest,
+): Promise<LusciiPage<unknown>> {
+  const path = `v1/export/${request.reportType}`;
+  const response = await transport.json({ method: 'POST', path, query: { ...request.dates, cursor }, signal });
+  const location = { source: request.reportType, page: pageNumber };
+  const envelope = parseOrThrow(LusciiExportResponse, response.body, location);
+  if (envelope.errors && envelope.errors.length > 0) {
+    throw new ApiError({
+      status: response.status,
+      body: response.body,
+      method: 'POST',
+      url: `${transport.baseUrl}/${path}`,
+      headers: keptHeaders(response.headers),
+      message: 'the response listed errors',
+    });
+  }
+  return {
+    data: envelope.data.map((row, index) => readRow(row, { ...location, index })),
+    nextCursor: envelope.meta.nextCursor,
+    prevCursor: envelope.meta.prevCursor,
+    perPage: envelope.meta.perPage,
+  };
+}

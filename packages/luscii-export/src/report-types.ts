@@ -1,0 +1,55 @@
+/**
+ * The report types of the Luscii Export API and the rule each one follows for `startDate` and
+ * `endDate`, as the endpoint table states them. The date-rule types are derived from this one
+ * table, so the compiler and the run-time check cannot disagree.
+ */
+
+/** Whether a report type needs, refuses or accepts a date range. */
+export type LusciiDateRule = 'required' | 'forbidden' | 'optional';
+
+/**
+ * The date rule of every report type. The document's own example sends dates for
+ * `starRatings`; the endpoint table forbids them, and the table is followed.
+ */
+export const LUSCII_DATE_RULES = {
+  patients: 'forbidden',
+  measurements: 'required',
+  alerts: 'required',
+  hcps: 'forbidden',
+  patientsMutations: 'forbidden',
+  starRatings: 'forbidden',
+  plannedActions: 'optional',
+  patientsWorkflowHistory: 'optional',
+  patientsProgramsHistory: 'optional',
+  patientsSettingsHistory: 'optional',
+  usersStatusChangeReasons: 'optional',
+} as const satisfies Record<string, LusciiDateRule>;
+
+/** A report type of `POST /v1/export/{reportType}`. */
+export type LusciiReportType = keyof typeof LUSCII_DATE_RULES;
+
+/**
+ * Every report type, in the order of the Luscii document.
+ *
+ * @example
+ * ```ts
+ * for (const type of LUSCII_REPORT_TYPES) console.log(type, LUSCII_DATE_RULES[type]);
+ * ```
+ */
+export const LUSCII_REPORT_TYPES = Object.keys(LUSCII_DATE_RULES) as readonly LusciiReportType[];
+
+type ReportTypesWith<Rule extends LusciiDateRule> = {
+  [R in LusciiReportType]: (typeof LUSCII_DATE_RULES)[R] extends Rule ? R : never;
+}[LusciiReportType];
+
+/** Report types that need `startDate` and `endDate`: `measurements`, `alerts`. */
+export type LusciiDatedReportType = ReportTypesWith<'required'>;
+/** Report types that refuse dates: `patients`, `hcps`, `patientsMutations`, `starRatings`. */
+export type LusciiUndatedReportType = ReportTypesWith<'forbidden'>;
+/** Report types that take an optional date range: the five history and action reports. */
+export type LusciiOptionallyDatedReportType = ReportTypesWith<'optional'>;
+
+/** Whether `value` names a report type (own keys only, so `'toString'` is not one). */
+export function isLusciiReportType(value: unknown): value is LusciiReportType {
+  return typeof value === 'string' && Object.hasOwn(LUSCII_DATE_RULES, value);
+}
