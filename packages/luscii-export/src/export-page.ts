@@ -1,5 +1,5 @@
 import { ApiError, parseOrThrow, type CursorPage, type CursorPageRequest, type Transport } from '@x/core';
-import { keptHeaders } from './core-workarounds.js';
+import { keptHeaders, withRequestUrl } from './core-workarounds.js';
 import type { ExportRequest } from './export-params.js';
 import { LusciiExportResponse } from './models/export-response.js';
 import type { RowReader } from './row-reader.js';
@@ -32,7 +32,10 @@ export async function fetchExportPage(
   { cursor, pageNumber, signal }: CursorPageRequest,
 ): Promise<LusciiPage<unknown>> {
   const path = `v1/export/${request.reportType}`;
-  const response = await transport.json({ method: 'POST', path, query: { ...request.dates, cursor }, signal });
+  const url = `${transport.baseUrl}/${path}`;
+  const response = await transport.json({ method: 'POST', path, query: { ...request.dates, cursor }, signal }).catch((error: unknown) => {
+    throw withRequestUrl(error, url);
+  });
   const location = { source: request.reportType, page: pageNumber };
   const envelope = parseOrThrow(LusciiExportResponse, response.body, location);
   if (envelope.errors && envelope.errors.length > 0) {
@@ -40,7 +43,7 @@ export async function fetchExportPage(
       status: response.status,
       body: response.body,
       method: 'POST',
-      url: `${transport.baseUrl}/${path}`,
+      url,
       headers: keptHeaders(response.headers),
       message: 'the response listed errors',
     });

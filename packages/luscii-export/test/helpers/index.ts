@@ -52,3 +52,14 @@ export function thrown(run: () => unknown): unknown {
   }
   throw new Error('expected the call to throw');
 }
+
+/** Iterates until the export fails: the rows delivered before the failure, and the error. */
+export async function rowsBeforeError<T>(rows: AsyncIterable<T>): Promise<{ delivered: T[]; error: unknown }> {
+  const delivered: T[] = [];
+  const error = await caught(
+    (async () => {
+      for await (const row of rows) delivered.push(row);
+    })(),
+  );
+  return { delivered, error };
+}
