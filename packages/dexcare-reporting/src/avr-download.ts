@@ -1,0 +1,71 @@
+import { csvRows, ExportFormatError, type RawCsvRowsOptions, type Transport } from '@x/core';
+import { abortableRows } from './abortable-rows.js';
+import { checkDeclaredLength, requireDeclaredLength } from './declared-length.js';
+import { explainDownloadError } from './errors.js';
+import { lazyIterable } from './lazy-iterable.js';
+
+/** Path of the All Visits Report endpoints, below the client's `baseUrl`. */
+export const AVR_PATH = 'api/8/reporting/allvisitsreport';
+
+/** The report as errors name it. */
+export const AVR_SOURCE = 'allvisitsreport';
+
+/** Options of the AVR download: those of core's `csvRows`, without `source`. */
+export type AvrCsvRowsOptions = Omit<RawCsvRowsOptions, 'source'>;
+
+/** The report's result, exactly as sent: BOM, line endings and quoting kept. */
+export async function avrResultText(transport: Transport, id: string, signal: AbortSignal | undefined): Promise<string> {
+  const path = `${AVR_PATH}/${id}/data`;
+  const { body, headers } = await transport.text({ method: 'GET', path, signal }).catch((error: unknown) => {
+    throw explainDownloadError(error);
+  });
+  refuseHtml(headers, describe(path));
+  checkDeclaredLength(body, headers, describe(path));
+  return body;
+}
+
+/**
+ * The report's result as rows, streamed: the body is read only as fast as rows are consumed,
+ * and a body that ends early is an error, never a shorter report. Nothing is sent until the
+ * returned iterable is looped over; each loop downloads afresh.
+ */
+export function avrResultRows(transport: Transport, id: string, options: AvrCsvRowsOptions): AsyncIterable<unknown> {
+  const path = `${AVR_PATH}/${id}/data`;
+  return lazyIterable(async function* () {
+    const { body, headers } = await transport.stream({ method: 'GET', path, signal: options.signal }).catch((error: unknown) => {
+      throw explainDownloadError(error);
+    });
+    try {
+      refuseHtml(headers, describe(path));
+    } catch (error) {
+      await discard(body);
+      throw error;
+    }
+    const rowOptions = { ...options, source: AVR_SOURCE };
+    const rows = csvRows(requireDeclaredLength(body, headers, describe(path)), rowOptions);
+    yield* options.signal ? abortableRows(rows, options.signal) : rows;
+  });
+}
+
+/**
+ * A 200 with an HTML page is a proxy's or a sign-in page, not the report: parsed as CSV it
+ * would give rows of markup.
+ */
+function refuseHtml(headers: Headers, description: string): void {
+  if (/^\s*text\/html\b/i.test(headers.get('content-type') ?? '')) {
+    throw new ExportFormatError(`${description}: expected the report as CSV, received an HTML page`, { source: AVR_SOURCE });
+  }
+}
+
+/** Reading one chunk and leaving the loop cancels the body, which frees its connection. */
+async function discard(body: AsyncIterable<Uint8Array>): Promise<void> {
+  try {
+    for await (const _ of body) break;
+  } catch {
+    // The body is unwanted; a failure to read it changes nothing.
+  }
+}
+
+function describe(path: string): string {
+  return `GET /${path}`;
+}

@@ -1,0 +1,244 @@
+import type { z } from 'zod';
+import {
+  parseOrThrow,
+  poll,
+  showOnly,
+  Transport,
+  type CsvSchema,
+  type OffsetPage,
+  type PagedIterable,
+  type PollPhase,
+  type RawRow,
+  type TypedCsvRowsOptions,
+  type WaitOptions,
+} from '@x/core';
+import { AVR_PATH, avrResultRows, avrResultText, type AvrCsvRowsOptions } from './avr-download.js';
+import { resolveClientOptions, type DexCareReportingClientOptions } from './client-options.js';
+import { lazyIterable } from './lazy-iterable.js';
+import { AvrReport, AvrReportStatus } from './models/avr-report.js';
+import type { ProviderHistory } from './models/provider-history.js';
+import { avrReportRequestBody, type AvrReportParams } from './params/avr-report.js';
+import { optionalInteger } from './params/numbers.js';
+import { resolveProviderHistoriesParams, type ProviderHistoriesParams } from './params/provider-histories.js';
+import { checkReportId } from './params/report-id.js';
+import { checkWaitOptions } from './params/wait-options.js';
+import { providerHistoryPages } from './provider-histories.js';
+
+/** Options every single request takes. */
+export interface RequestControl {
+  /** Aborts the request; the call rejects with the signal's reason. */
+  signal?: AbortSignal | undefined;
+}
+
+/** Options of {@link DexCareReportingClient.startAvrReport}. */
+export interface StartAvrReportOptions extends RequestControl {
+  /**
+   * Retries of this POST, overriding the client's `maxRetries`. `0` never sends it twice: see
+   * {@link DexCareReportingClient.startAvrReport} for what a retry may do.
+   * @default the client's maxRetries (2)
+   */
+  maxRetries?: number | undefined;
+}
+
+/** Options of {@link DexCareReportingClient.waitForAvrReport}: timing, `signal` and `onStatus`. */
+export type WaitForAvrReportOptions = WaitOptions<AvrReportStatus>;
+
+/** Options of {@link DexCareReportingClient.getAvrResultRows} with a zod schema: rows come out typed. */
+export type TypedAvrRowsOptions<S extends CsvSchema> = Omit<TypedCsvRowsOptions<S>, 'source'>;
+
+/** Options of {@link DexCareReportingClient.getAvrResultRows} for rows of strings keyed by the header. */
+export type RawAvrRowsOptions = AvrCsvRowsOptions;
+
+/** Called with the id of a report as soon as it is started, before the wait. */
+export interface RunAvrReportHooks {
+  /**
+   * Receives the report id before the wait begins; store it, and a crashed job can pick the
+   * report up again with `waitForAvrReport(id)` and `getAvrResultRows(id)`. Awaited; if it
+   * throws, the run stops with that error (the report keeps running at DexCare).
+   */
+  onStarted?: ((id: string) => void | Promise<void>) | undefined;
+}
+
+/** Options of {@link DexCareReportingClient.runAvrReport} with a schema. */
+export type TypedRunAvrReportOptions<S extends CsvSchema> = WaitForAvrReportOptions & TypedAvrRowsOptions<S> & RunAvrReportHooks;
+
+/** Options of {@link DexCareReportingClient.runAvrReport} for rows of strings. */
+export type RawRunAvrReportOptions = WaitForAvrReportOptions & RawAvrRowsOptions & RunAvrReportHooks;
+
+const AVR_PHASES: Partial<Record<string, PollPhase>> = { SUCCEEDED: 'succeeded', FAILED: 'failed', CANCELLED: 'cancelled' };
+
+/**
+ * The DexCare reporting API: the All Visits Report (start, wait, download as CSV or as rows)
+ * and the All Providers Report (offset-paged provider history records).
+ *
+ * @example
+ * ```ts
+ * const dex = new DexCareReportingClient({ baseUrl: 'https://ecvapi.care.example.com', serviceKey });
+ * for await (const row of dex.runAvrReport({ type: 'virtual', startDate: '2024-05-01', endDate: '2024-05-08' })) {
+ *   await load(row);
+ * }
+ * ```
+ */
+export class DexCareReportingClient {
+  /** The host of the All Visits Report. */
+  readonly baseUrl: string;
+  /** The host of the All Providers Report. */
+  readonly aprBaseUrl: string;
+  readonly #avr: Transport;
+  readonly #apr: Transport;
+
+  /** @throws {InvalidParamsError} when `baseUrl` or `serviceKey` is missing or malformed. */
+  constructor(options: DexCareReportingClientOptions) {
+    const resolved = resolveClientOptions(options);
+    this.#avr = new Transport(resolved.avr);
+    this.#apr = new Transport(resolved.apr);
+    this.baseUrl = this.#avr.baseUrl;
+    this.aprBaseUrl = this.#apr.baseUrl;
+    showOnly(this, () => ({ baseUrl: this.baseUrl, aprBaseUrl: this.aprBaseUrl }));
+  }
+
+  /**
+   * Starts an All Visits Report (`POST /api/8/reporting/allvisitsreport`) and returns its id.
+   * Parameters are checked before any request: a bad `type`, one date without the other, or a
+   * start after the end is an `InvalidParamsError`. A 400 from DexCare keeps its message.
+   *
+   * **Retries.** Like every request, this POST is retried on 408, 429, 5xx, timeouts and dropped
+   * connections. DexCare has no idempotency key, so when a response is lost after DexCare
+   * created the report, the retry starts a second, identical report: the id returned is the
+   * second one, and the first runs once at DexCare and is never downloaded. That costs a
+   * query, not data. Pass `{ maxRetries: 0 }` to send the POST once and decide yourself.
+   *
+   * @example
+   * ```ts
+   * const { id } = await dex.startAvrReport({ type: 'retail', startDate: '2024-05-01T00:00:00Z', endDate: '2024-05-02T00:00:00Z' });
+   * ```
+   */
+  async startAvrReport(params: AvrReportParams, options: StartAvrReportOptions = {}): Promise<AvrReport> {
+    const json = avrReportRequestBody(params);
+    const maxRetries = optionalInteger(options.maxRetries, 'maxRetries', 0);
+    const { body } = await this.#avr.json({ method: 'POST', path: AVR_PATH, json, signal: options.signal, maxRetries });
+    return parseOrThrow(AvrReport, body, { source: 'startAvrReport' });
+  }
+
+  /**
+   * The status of a report: `QUEUED`, `RUNNING`, `SUCCEEDED`, `FAILED` or `CANCELLED` (a status
+   * DexCare adds later passes through). An id that is not a GUID is refused before sending;
+   * an unknown report is a `NotFoundError`.
+   *
+   * @example
+   * ```ts
+   * const { status } = await dex.getAvrReportStatus(id);
+   * ```
+   */
+  async getAvrReportStatus(id: string, options: RequestControl = {}): Promise<AvrReportStatus> {
+    const path = `${AVR_PATH}/${checkReportId(id)}`;
+    const { body } = await this.#avr.json({ method: 'GET', path, signal: options.signal });
+    return parseOrThrow(AvrReportStatus, body, { source: 'getAvrReportStatus' });
+  }
+
+  /**
+   * Polls a report until it `SUCCEEDED` and resolves with that status. Delays grow from
+   * `pollIntervalMs` towards `maxPollIntervalMs`, with jitter. `FAILED` is final only after it
+   * lasts `failedGraceMs` (DexCare retries a failed report by itself: FAILED, then QUEUED);
+   * `CANCELLED` is a `ReportFailedError` at once; a status DexCare adds later counts as pending.
+   * Past `timeoutMs` the wait is a `PollTimeoutError` carrying the last status. 5xx, 429 and
+   * dropped connections are polled through; 400, 401, 403 and 404 end the wait at once.
+   *
+   * @example
+   * ```ts
+   * await dex.waitForAvrReport(id, { timeoutMs: 10 * 60_000, onStatus: ({ status }) => console.log(status) });
+   * ```
+   */
+  async waitForAvrReport(id: string, options: WaitForAvrReportOptions = {}): Promise<AvrReportStatus> {
+    checkReportId(id);
+    checkWaitOptions(options);
+    return poll({
+      ...options,
+      jobId: id,
+      check: (signal) => this.getAvrReportStatus(id, { signal }),
+      phase: ({ status }) => AVR_PHASES[status] ?? 'pending',
+      describe: ({ status }) => status,
+    });
+  }
+
+  /**
+   * The report's result as text, exactly as DexCare sent it (a byte-order mark included). Reads
+   * the whole body into memory: for large reports use {@link getAvrResultRows}. Before the
+   * report succeeded, DexCare's 400 becomes a `ReportNotReadyError`.
+   *
+   * @example
+   * ```ts
+   * await writeFile('avr.csv', await dex.getAvrResultCsv(id));
+   * ```
+   */
+  async getAvrResultCsv(id: string, options: RequestControl = {}): Promise<string> {
+    return avrResultText(this.#avr, checkReportId(id), options.signal);
+  }
+
+  /**
+   * Streams the report's result as rows. Without a schema each row is a `Record<string, string>`
+   * keyed by the header; with a zod object schema (build it with `values.*`) rows are typed,
+   * empty cells of its columns become `null`, and columns it does not name pass through as
+   * strings. The SDK ships no AVR model: the columns are in DexCare's data dictionary.
+   *
+   * The body is read only as fast as rows are consumed, so memory stays flat however large the
+   * report. A body cut off part-way is a `ConnectionError` (a stall a `TimeoutError`), never a
+   * shorter report. The id is checked at once; nothing is sent until the result is iterated,
+   * and each loop downloads afresh.
+   *
+   * @example
+   * ```ts
+   * const Visit = z.looseObject({ visit_id: values.string(), created_at: values.timestamp() });
+   * for await (const row of dex.getAvrResultRows(id, { schema: Visit })) row.created_at.getTime();
+   * ```
+   */
+  getAvrResultRows<S extends CsvSchema>(id: string, options: TypedAvrRowsOptions<S>): AsyncIterable<z.output<S>>;
+  getAvrResultRows(id: string, options?: RawAvrRowsOptions): AsyncIterable<RawRow>;
+  getAvrResultRows(id: string, options: AvrCsvRowsOptions = {}): AsyncIterable<unknown> {
+    return avrResultRows(this.#avr, checkReportId(id), options);
+  }
+
+  /**
+   * Starts a report, waits for it and streams its rows, in one loop. Parameters are checked at
+   * once; nothing is sent until the result is iterated. `onStarted` receives the report id
+   * before the wait, so a job that crashes can resume with `waitForAvrReport(id)` and
+   * `getAvrResultRows(id)` instead of starting over. `signal` covers all three steps.
+   *
+   * @example
+   * ```ts
+   * const rows = dex.runAvrReport({ type: 'virtual' }, { onStarted: (id) => saveCheckpoint(id) });
+   * for await (const row of rows) await load(row);
+   * ```
+   */
+  runAvrReport<S extends CsvSchema>(params: AvrReportParams, options: TypedRunAvrReportOptions<S>): AsyncIterable<z.output<S>>;
+  runAvrReport(params: AvrReportParams, options?: RawRunAvrReportOptions): AsyncIterable<RawRow>;
+  runAvrReport(params: AvrReportParams, options: RawRunAvrReportOptions = {}): AsyncIterable<unknown> {
+    avrReportRequestBody(params);
+    checkWaitOptions(options);
+    const { onStarted, pollIntervalMs, maxPollIntervalMs, timeoutMs, failedGraceMs, onStatus, ...rowOptions } = options;
+    const waitOptions = { pollIntervalMs, maxPollIntervalMs, timeoutMs, failedGraceMs, onStatus, signal: options.signal };
+    return lazyIterable(async function* (this: DexCareReportingClient) {
+      const { id } = await this.startAvrReport(params, { signal: options.signal });
+      await onStarted?.(id);
+      await this.waitForAvrReport(id, waitOptions);
+      yield* this.getAvrResultRows(id, rowOptions);
+    }.bind(this));
+  }
+
+  /**
+   * Searches the All Providers Report (`POST {aprBaseUrl}/v1/reporting/providerhistories`) and
+   * pages through every matching record. The first page gives the count; the rest are fetched
+   * `concurrency` at a time and come out in order. Both dates are required; the 12 filters are
+   * optional, case-insensitive and combined with AND (`providerCredentials` matches values
+   * that contain it). Parameters are checked at once; nothing is sent until iterated.
+   *
+   * @example
+   * ```ts
+   * const records = dex.providerHistories({ startDate: '2023-11-06', endDate: '2023-11-09', providerCredentials: 'MD' });
+   * for await (const page of records.pages()) console.log(`${page.offset + page.data.length} of ${page.count}`);
+   * ```
+   */
+  providerHistories(params: ProviderHistoriesParams): PagedIterable<ProviderHistory, OffsetPage<ProviderHistory>> {
+    return providerHistoryPages(this.#apr, resolveProviderHistoriesParams(params));
+  }
+}

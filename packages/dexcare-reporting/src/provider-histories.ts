@@ -1,0 +1,34 @@
+import { paginateByOffset, parseOrThrow, type OffsetPage, type PagedIterable, type Transport } from '@x/core';
+import { ProviderHistoriesResultSet, ProviderHistory } from './models/provider-history.js';
+import type { ResolvedProviderHistoriesParams } from './params/provider-histories.js';
+
+/** Path of the All Providers Report search, below the client's `aprBaseUrl`. */
+export const APR_PATH = 'v1/reporting/providerhistories';
+
+/** The report as errors name it. */
+export const APR_SOURCE = 'providerhistories';
+
+/**
+ * Pages through the All Providers Report with core's offset engine. The search is a POST that
+ * only reads, so it is retried like a GET. Every record is checked against {@link ProviderHistory}.
+ */
+export function providerHistoryPages(
+  transport: Transport,
+  { search, pageSize, concurrency, offset, signal }: ResolvedProviderHistoriesParams,
+): PagedIterable<ProviderHistory, OffsetPage<ProviderHistory>> {
+  return paginateByOffset<ProviderHistory>({
+    pageSize,
+    concurrency,
+    offset,
+    signal,
+    fetchPage: async (request) => {
+      const { startDate, endDate, ...filters } = search;
+      const json = { startDate, endDate, limit: request.limit, offset: request.offset, ...filters };
+      const { body } = await transport.json({ method: 'POST', path: APR_PATH, json, signal: request.signal });
+      const page = Math.floor(request.offset / request.limit) + 1;
+      const resultSet = parseOrThrow(ProviderHistoriesResultSet, body, { source: APR_SOURCE, page });
+      const data = resultSet.data.map((record, index) => parseOrThrow(ProviderHistory, record, { source: APR_SOURCE, page, index }));
+      return { count: resultSet.count, data };
+    },
+  });
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { describe, expectTypeOf, test } from 'vitest';
+import type {
+  DexCareReportingClient} from '../src/index.js';
+import {
+  values,
+  type AvrReportParams,
+  type AvrReportStatus,
+  type AvrStatus,
+  type OffsetPage,
+  type PagedIterable,
+  type ProviderHistoriesParams,
+  type ProviderHistory,
+} from '../src/index.js';
+
+declare const dex: DexCareReportingClient;
+const id = '3b690e39-4659-40f9-9909-58b27c0a4383';
+const Visit = z.looseObject({ visit_id: values.string(), created_at: values.timestamp(), minutes: values.integer().nullable() });
+
+describe('startAvrReport', () => {
+  test('takes a type and both dates or neither', () => {
+    expectTypeOf<{ type: 'virtual' }>().toExtend<AvrReportParams>();
+    expectTypeOf<{ type: 'provider_booking'; startDate: string; endDate: Date }>().toExtend<AvrReportParams>();
+    expectTypeOf<{ type: 'retail'; startDate: string }>().not.toExtend<AvrReportParams>();
+    expectTypeOf<{ type: 'retail'; endDate: Date }>().not.toExtend<AvrReportParams>();
+    expectTypeOf<{ type: 'inpatient' }>().not.toExtend<AvrReportParams>();
+    // @ts-expect-error one date alone does not compile
+    void dex.startAvrReport({ type: 'virtual', startDate: '2024-05-01' });
+    expectTypeOf(dex.startAvrReport({ type: 'virtual' })).resolves.toHaveProperty('id').toEqualTypeOf<string>();
+  });
+});
+
+describe('statuses', () => {
+  test('the known statuses are typed and an unknown one still fits', () => {
+    expectTypeOf<AvrReportStatus['status']>().toEqualTypeOf<AvrStatus>();
+    expectTypeOf<'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED'>().toExtend<AvrStatus>();
+    expectTypeOf<'ARCHIVED'>().toExtend<AvrStatus>();
+    expectTypeOf(dex.waitForAvrReport(id)).resolves.toEqualTypeOf<AvrReportStatus>();
+    void dex.waitForAvrReport(id, { onStatus: (status) => expectTypeOf(status).toEqualTypeOf<AvrReportStatus>() });
+  });
+});
+
+describe('getAvrResultRows and runAvrReport', () => {
+  test('without a schema, rows are records of strings', () => {
+    expectTypeOf(dex.getAvrResultRows(id)).toEqualTypeOf<AsyncIterable<Record<string, string>>>();
+    expectTypeOf(dex.runAvrReport({ type: 'virtual' })).toEqualTypeOf<AsyncIterable<Record<string, string>>>();
+  });
+
+  test('with a schema, rows have its output type', () => {
+    type Row = z.output<typeof Visit>;
+    expectTypeOf(dex.getAvrResultRows(id, { schema: Visit })).toEqualTypeOf<AsyncIterable<Row>>();
+    expectTypeOf(dex.runAvrReport({ type: 'virtual' }, { schema: Visit, onStarted: () => {} })).toEqualTypeOf<AsyncIterable<Row>>();
+    expectTypeOf<Row['created_at']>().toEqualTypeOf<Date>();
+    expectTypeOf<Row['minutes']>().toEqualTypeOf<number | null>();
+  });
+
+  test('raw: true gives strings even with a schema', () => {
+    expectTypeOf(dex.getAvrResultRows(id, { schema: Visit, raw: true })).toEqualTypeOf<AsyncIterable<Record<string, string>>>();
+  });
+});
+
+describe('providerHistories', () => {
+  test('needs both dates, and types the twelve filters', () => {
+    expectTypeOf(dex.providerHistories({ startDate: '2023-11-06', endDate: '2023-11-08' })).toEqualTypeOf<
+      PagedIterable<ProviderHistory, OffsetPage<ProviderHistory>>
+    >();
+    expectTypeOf<{ startDate: string }>().not.toExtend<ProviderHistoriesParams>();
+    expectTypeOf<{ endDate: string }>().not.toExtend<ProviderHistoriesParams>();
+    expectTypeOf<ProviderHistoriesParams>().toHaveProperty('providerCredentials').toEqualTypeOf<string | undefined>();
+    expectTypeOf<keyof ProviderHistoriesParams>().toEqualTypeOf<
+      | 'startDate'
+      | 'endDate'
+      | 'pageSize'
+      | 'concurrency'
+      | 'offset'
+      | 'signal'
+      | 'action'
+      | 'visitId'
+      | 'providerId'
+      | 'providerEmailAddress'
+      | 'providerName'
+      | 'providerFirstName'
+      | 'providerLastName'
+      | 'providerCredentials'
+      | 'actorId'
+      | 'actorEmail'
+      | 'actorFirstName'
+      | 'actorLastName'
+    >();
+    // @ts-expect-error a misspelt filter does not compile
+    dex.providerHistories({ startDate: '2023-11-06', endDate: '2023-11-08', providerEmail: 'x' });
+    // @ts-expect-error filters are text
+    dex.providerHistories({ startDate: '2023-11-06', endDate: '2023-11-08', visitId: 42 });
+  });
+
+  test('records have id and the named fields typed, and let other fields through', () => {
+    expectTypeOf<ProviderHistory['id']>().toEqualTypeOf<string>();
+    expectTypeOf<ProviderHistory['providerName']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<ProviderHistory['somethingNew']>().toEqualTypeOf<unknown>();
+  });
+});
