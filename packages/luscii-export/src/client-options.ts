@@ -1,6 +1,13 @@
 import { InvalidParamsError, type BackoffOptions, type TransportOptions } from '@x/core';
 
-/** Options of {@link LusciiClient}. */
+/**
+ * Options of {@link LusciiClient}.
+ *
+ * @example
+ * ```ts
+ * new LusciiClient({ apiKey: process.env.LUSCII_API_KEY!, timeoutMs: 60_000, maxRetries: 4 });
+ * ```
+ */
 export interface LusciiClientOptions {
   /** Your organisation's Export API key, sent as `Authorization: Bearer <apiKey>`. Kept private. */
   apiKey: string;

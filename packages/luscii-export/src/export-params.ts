@@ -20,11 +20,23 @@ export interface LusciiTypedRowsOption {
    * with its good fields converted and its bad fields as sent. Without it, the first bad row
    * ends the export with that error. Rows are checked as their page arrives, which with one
    * page of prefetch can be while you are still working on the page before.
+   *
+   * @example
+   * ```ts
+   * luscii.export('patients', { onInvalidRow: (error) => log.warn(error.message) });
+   * ```
    */
   onInvalidRow?: ((error: DataValidationError) => void) | undefined;
 }
 
-/** Raw rows: each row exactly as Luscii sent it, unchecked (numeric strings stay strings). */
+/**
+ * Raw rows: each row exactly as Luscii sent it, unchecked (numeric strings stay strings).
+ *
+ * @example
+ * ```ts
+ * luscii.export('measurements', { startDate: '2024-05-01', endDate: '2024-05-31', raw: true });
+ * ```
+ */
 export interface LusciiRawRowsOption {
   raw: true;
   onInvalidRow?: undefined;

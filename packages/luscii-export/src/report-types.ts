@@ -10,6 +10,11 @@ export type LusciiDateRule = 'required' | 'forbidden' | 'optional';
 /**
  * The date rule of every report type. The document's own example sends dates for
  * `starRatings`; the endpoint table forbids them, and the table is followed.
+ *
+ * @example
+ * ```ts
+ * LUSCII_DATE_RULES.measurements; // 'required'
+ * ```
  */
 export const LUSCII_DATE_RULES = {
   patients: 'forbidden',
@@ -49,7 +54,15 @@ export type LusciiUndatedReportType = ReportTypesWith<'forbidden'>;
 /** Report types that take an optional date range: the five history and action reports. */
 export type LusciiOptionallyDatedReportType = ReportTypesWith<'optional'>;
 
-/** Whether `value` names a report type (own keys only, so `'toString'` is not one). */
+/**
+ * Whether `value` names a report type (own keys only, so `'toString'` is not one).
+ *
+ * @example
+ * ```ts
+ * const type = process.argv[2];
+ * if (isLusciiReportType(type)) console.log(LUSCII_DATE_RULES[type]);
+ * ```
+ */
 export function isLusciiReportType(value: unknown): value is LusciiReportType {
   return typeof value === 'string' && Object.hasOwn(LUSCII_DATE_RULES, value);
 }

@@ -35,7 +35,15 @@ export interface LusciiReportRows {
   usersStatusChangeReasons: LusciiUserStatusChangeReasonRow;
 }
 
-/** The zod model of each report type's rows. Typed against {@link LusciiReportRows}, so the two cannot drift. */
+/**
+ * The zod model of each report type's rows. Typed against {@link LusciiReportRows}, so the two
+ * cannot drift. Useful to check rows stored in raw mode.
+ *
+ * @example
+ * ```ts
+ * const row = LUSCII_ROW_MODELS.alerts.parse(storedRawRow);
+ * ```
+ */
 export const LUSCII_ROW_MODELS = {
   patients: LusciiPatientRow,
   measurements: LusciiMeasurementRow,
