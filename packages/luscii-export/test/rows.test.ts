@@ -61,6 +61,17 @@ describe('a row that breaks its model', () => {
   });
 });
 
+describe('a field Luscii adds later', () => {
+  it('passes through the export untouched, next to the typed fields', async () => {
+    // The malformedRow fault sets any field; one the model does not know is not malformed.
+    const api = useFake(server, { faults: [{ fault: 'malformedRow', page: 1, index: 2, field: 'Risk_Score', value: { level: '3' } }] });
+    const rows = await clientFor(api).export('alerts', MAY).toArray();
+    expect(rows[2]!.Risk_Score).toEqual({ level: '3' });
+    expect(rows[2]!.Alert_Created_Date).toBe(api.rowsFor('alerts', MAY)[2]!.Alert_Created_Date);
+    expect(rows[1]).not.toHaveProperty('Risk_Score');
+  });
+});
+
 describe('lenient mode (onInvalidRow)', () => {
   it('reports each bad row, still delivers it with its good fields converted, and finishes the export', async () => {
     const api = useFake(server, {
