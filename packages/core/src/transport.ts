@@ -207,7 +207,10 @@ async function bufferBody(request: Request, options: { context: Record<string, u
     signal: request.signal,
     description: `${request.method} ${new URL(request.url).pathname}`,
   });
-  return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const buffered = new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+  // A constructed Response has an empty `url`; errors about this response need the real one.
+  Object.defineProperty(buffered, 'url', { value: response.url });
+  return buffered;
 }
 
 /** A failed attempt's body is not read: cancel it so its socket is released before the retry. */

@@ -32,3 +32,38 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   }
   return current;
 }
+
+/**
+ * Parses one row with its model. A bad row throws a {@link DataValidationError}; with
+ * `onInvalidRow` (lenient mode) it is reported there instead and still returned, its good
+ * fields converted and its bad fields kept as sent. Shared by the CSV and JSON clients.
+ *
+ * @example
+ * ```ts
+ * const row = parseRow(PatientRow, raw, { source: 'patients', page: 1, index: 0 }, (error) => log.warn(error.message));
+ * ```
+ */
+export function parseRow<S extends z.ZodObject>(
+  schema: S,
+  row: Record<string, unknown>,
+  location: DataLocation,
+  onInvalidRow?: (error: DataValidationError) => void,
+): z.output<S> {
+  const result = schema.safeParse(row);
+  if (result.success) return result.data;
+  const error = toValidationError(result.error, row, location);
+  if (!onInvalidRow) throw error;
+  onInvalidRow(error);
+  return lenientRow(row, schema) as z.output<S>;
+}
+
+/** A row with its good fields converted and its bad fields kept as they were sent. */
+export function lenientRow(row: Record<string, unknown>, schema: z.ZodObject): Record<string, unknown> {
+  const shape = schema.shape as Record<string, z.ZodType | undefined>;
+  const lenient: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    const parsed = shape[key]?.safeParse(value);
+    lenient[key] = parsed?.success ? parsed.data : value;
+  }
+  return lenient;
+}

@@ -249,6 +249,8 @@ describe('error mapping', () => {
     expect((error as ApiError).status).toBe(200);
     expect((error as ApiError).message).toContain('expected a JSON body, received text/html');
     expect((error as ApiError).message).not.toContain('maintenance');
+    expect((error as ApiError).message).toContain('(GET /v1/things)');
+    expect((error as ApiError).url).toBe(URL_THINGS);
   });
 
   test('the key never reaches an error, its cause, inspect or JSON', async () => {

@@ -1,5 +1,4 @@
-import { ApiError, parseOrThrow, type CursorPage, type CursorPageRequest, type Transport } from '@x/core';
-import { keptHeaders, withRequestUrl } from './core-workarounds.js';
+import { ApiError, keptHeaders, parseOrThrow, type CursorPage, type CursorPageRequest, type Transport } from '@x/core';
 import type { ExportRequest } from './export-params.js';
 import { LusciiExportResponse } from './models/export-response.js';
 import type { RowReader } from './row-reader.js';
@@ -33,9 +32,7 @@ export async function fetchExportPage(
 ): Promise<LusciiPage<unknown>> {
   const path = `v1/export/${request.reportType}`;
   const url = `${transport.baseUrl}/${path}`;
-  const response = await transport.json({ method: 'POST', path, query: { ...request.dates, cursor }, signal }).catch((error: unknown) => {
-    throw withRequestUrl(error, url);
-  });
+  const response = await transport.json({ method: 'POST', path, query: { ...request.dates, cursor }, signal });
   const location = { source: request.reportType, page: pageNumber };
   const envelope = parseOrThrow(LusciiExportResponse, response.body, location);
   if (envelope.errors && envelope.errors.length > 0) {

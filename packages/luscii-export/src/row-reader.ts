@@ -1,5 +1,4 @@
-import { DataValidationError, parseOrThrow, toValidationError, type DataLocation } from '@x/core';
-import { lenientRow } from './core-workarounds.js';
+import { DataValidationError, parseRow, type DataLocation } from '@x/core';
 import type { ExportRequest } from './export-params.js';
 import { LUSCII_ROW_MODELS } from './models/index.js';
 
@@ -19,13 +18,7 @@ export function rowReader(request: Pick<ExportRequest, 'reportType' | 'rows'>): 
   if (mode.raw) return (row, location) => objectRow(row, location);
   const model = LUSCII_ROW_MODELS[request.reportType];
   const { onInvalidRow } = mode;
-  if (!onInvalidRow) return (row, location) => parseOrThrow(model, objectRow(row, location), location);
-  return (row, location) => {
-    const result = model.safeParse(objectRow(row, location));
-    if (result.success) return result.data;
-    onInvalidRow(toValidationError(result.error, row, location));
-    return lenientRow(row as Record<string, unknown>, model);
-  };
+  return (row, location) => parseRow(model, objectRow(row, location), location, onInvalidRow);
 }
 
 function objectRow(row: unknown, location: RowLocation): Record<string, unknown> {

@@ -78,7 +78,14 @@ describe('bodies that are not the documented envelope', () => {
     const api = useFake(server, { faults: [{ fault: 'html', page: 2 }] });
     const error = await caught(clientFor(api).export('measurements', MAY).toArray());
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 200, method: 'POST', url: 'https://api.luscii.com/v1/export/measurements' });
+    expect(error).toMatchObject({ status: 200, method: 'POST' });
+    // The request's own URL: the page that failed is the second, so its cursor is in the query.
+    const url = new URL((error as ApiError).url);
+    expect([url.origin + url.pathname, url.searchParams.get('startDate'), url.searchParams.has('cursor')]).toEqual([
+      'https://api.luscii.com/v1/export/measurements',
+      '2024-05-01',
+      true,
+    ]);
     expect((error as Error).message).toBe('200 expected a JSON body, received text/html (POST /v1/export/measurements)');
   });
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { iterateBytes, type ByteSource } from '../byte-stream.js';
 import { DataValidationError, ExportFormatError, SdkError } from '../errors.js';
-import { toValidationError } from '../validate.js';
+import { parseRow } from '../validate.js';
 import { columnLayout, type ColumnLayout } from './header.js';
 import { csvRecordBatches } from './records.js';
 
@@ -113,28 +113,13 @@ function typedRow(cells: string[], layout: ColumnLayout, schema: CsvSchema, reco
     input[keys[i]!] = known[i] && cell === '' ? null : cell;
   }
   if (cells.length !== keys.length) report(fieldCountError(cells, layout, record, options, input), options);
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  report(toValidationError(result.error, input, { source: options.source, record }), options);
-  return lenientRow(input, schema);
+  return parseRow(schema, input, { source: options.source, record }, options.onInvalidRow);
 }
 
 /** Throws the error, or in lenient mode hands it to `onInvalidRow` and carries on. */
 function report(error: DataValidationError, options: CsvRowsOptions): void {
   if (!options.onInvalidRow) throw error;
   options.onInvalidRow(error);
-}
-
-/** Good cells converted, bad cells kept as their raw strings. */
-function lenientRow(input: Record<string, string | null>, schema: CsvSchema): Record<string, unknown> {
-  const shape = schema.shape as Record<string, z.ZodType | undefined>;
-  const row: Record<string, unknown> = {};
-  for (const [key, cell] of Object.entries(input)) {
-    const field = shape[key];
-    const parsed = field?.safeParse(cell);
-    row[key] = parsed?.success ? parsed.data : cell;
-  }
-  return row;
 }
 
 function fieldCountError(cells: string[], layout: ColumnLayout, record: number, options: CsvRowsOptions, row: unknown): DataValidationError {
