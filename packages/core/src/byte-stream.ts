@@ -33,6 +33,13 @@ export interface ReadStreamOptions {
   signal?: AbortSignal | undefined;
   /** What the body is, for messages: `'GET /v1/export/patients'`. */
   description?: string;
+  /**
+   * The length the body promised (its `Content-Length`). A body that ends short of it, or runs
+   * past it, is a `ConnectionError`: Node's fetch checks this itself, other fetches (a proxy
+   * agent, a polyfill, a mock) may not, and a cut between two CSV records must never look like
+   * a complete, shorter file.
+   */
+  expectedBytes?: number | undefined;
 }
 
 /**
@@ -65,9 +72,15 @@ export async function* readStream(
       }
       if (result.done) {
         finished = true;
+        if (options.expectedBytes !== undefined && bytes !== options.expectedBytes) {
+          throw new ConnectionError(`${description ?? 'stream'}: the body ended after ${bytes} of its ${options.expectedBytes} bytes`);
+        }
         return;
       }
       bytes += result.value.byteLength;
+      if (options.expectedBytes !== undefined && bytes > options.expectedBytes) {
+        throw new ConnectionError(`${description ?? 'stream'}: the body ran past its ${options.expectedBytes} bytes`);
+      }
       yield result.value;
     }
   } finally {
@@ -128,4 +141,15 @@ export async function readAll(stream: ReadableStream<Uint8Array>, options: ReadS
 
 function isReadableStream(source: ByteSource): source is ReadableStream<Uint8Array> {
   return typeof (source as ReadableStream).getReader === 'function';
+}
+
+/**
+ * The length a response promises for the bytes a reader will see: its `Content-Length`, unless
+ * a `Content-Encoding` means the decoded body is longer than that.
+ */
+export function declaredLength(headers: Headers): number | undefined {
+  const encoding = headers.get('content-encoding');
+  if (encoding !== null && encoding.trim().toLowerCase() !== 'identity') return undefined;
+  const length = Number(headers.get('content-length') ?? Number.NaN);
+  return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
 }

@@ -23,7 +23,7 @@ export { paginateByCursor } from './cursor-pages.js';
 export type { CursorPage, CursorPageRequest, CursorPagingOptions } from './cursor-pages.js';
 export { paginateByOffset } from './offset-pages.js';
 export type { OffsetPage, OffsetPageRequest, OffsetPagingOptions } from './offset-pages.js';
-export { poll, isTransientError } from './poll.js';
+export { poll, isTransientError, checkWaitOptions } from './poll.js';
 export type { PollOptions, PollPhase, PollProgress, WaitOptions } from './poll.js';
 export { csvRows } from './csv/rows.js';
 export type { CsvRowsOptions, TypedCsvRowsOptions, RawCsvRowsOptions, CsvSchema, RawRow } from './csv/rows.js';

@@ -1,4 +1,4 @@
-import { ApiError, ConnectionError, PollTimeoutError, RateLimitError, ReportFailedError } from './errors.js';
+import { ApiError, ConnectionError, InvalidParamsError, PollTimeoutError, RateLimitError, ReportFailedError } from './errors.js';
 import { anySignal, deadline, sleep } from './signals.js';
 
 /** What a status means to the poller. */
@@ -75,6 +75,7 @@ const DEFAULTS = { pollIntervalMs: 1_000, maxPollIntervalMs: 15_000, timeoutMs: 
  * ```
  */
 export async function poll<S>(options: PollOptions<S>): Promise<S> {
+  checkWaitOptions(options);
   const pollIntervalMs = options.pollIntervalMs ?? DEFAULTS.pollIntervalMs;
   const maxPollIntervalMs = Math.max(pollIntervalMs, options.maxPollIntervalMs ?? DEFAULTS.maxPollIntervalMs);
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
@@ -121,6 +122,30 @@ export async function poll<S>(options: PollOptions<S>): Promise<S> {
     }
   } finally {
     timeUp.clear();
+  }
+}
+
+/**
+ * Refuses wait options that make no sense, with an `InvalidParamsError`: a `NaN` or negative
+ * interval would poll the server in a tight loop. Timeouts may be `Infinity`; the failure grace
+ * may also be 0. {@link poll} calls it; a client calls it itself to refuse bad options before it
+ * starts the job it would wait for.
+ */
+export function checkWaitOptions(options: WaitOptions<never>): void {
+  const rules: [keyof WaitOptions, { zero: boolean; infinite: boolean }][] = [
+    ['pollIntervalMs', { zero: false, infinite: false }],
+    ['maxPollIntervalMs', { zero: false, infinite: false }],
+    ['timeoutMs', { zero: false, infinite: true }],
+    ['failedGraceMs', { zero: true, infinite: true }],
+  ];
+  for (const [param, rule] of rules) {
+    const value = options[param];
+    if (value === undefined) continue;
+    const valid =
+      typeof value === 'number' && !Number.isNaN(value) && (rule.zero ? value >= 0 : value > 0) && (rule.infinite || Number.isFinite(value));
+    if (!valid) {
+      throw new InvalidParamsError(`${param} must be a number of milliseconds ${rule.zero ? 'of at least 0' : 'above 0'}`, { param });
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import ky, { HTTPError, isTimeoutError, type KyInstance, type RetryOptions } from 'ky';
-import { readAll, readStream } from './byte-stream.js';
+import { declaredLength, readAll, readStream } from './byte-stream.js';
 import { ApiError, ConnectionError, SdkError, TimeoutError } from './errors.js';
 import { parseRetryAfter } from './response-details.js';
 import { keptHeaders, safeUrl, showOnly } from './redact.js';
@@ -161,9 +161,15 @@ export class Transport {
    */
   async stream(options: RequestOptions): Promise<ResponseInfo & { body: AsyncIterable<Uint8Array> }> {
     const response = await this.#send(options, { bufferBody: false });
-    const description = `${options.method} ${new URL(response.url).pathname}`;
+    // A fetch double's Response may have no url: the request's own path describes it as well.
+    const description = `${options.method} ${safePath(response.url) || `/${options.path.replace(/^\/+/, '')}`}`;
     const body = response.body
-      ? readStream(response.body, { idleTimeoutMs: this.timeoutMs, signal: options.signal, description })
+      ? readStream(response.body, {
+          idleTimeoutMs: this.timeoutMs,
+          signal: options.signal,
+          description,
+          expectedBytes: declaredLength(response.headers),
+        })
       : emptyBody();
     return { status: response.status, headers: response.headers, body };
   }
@@ -205,7 +211,8 @@ async function bufferBody(request: Request, options: { context: Record<string, u
   const bytes = await readAll(response.body, {
     idleTimeoutMs: timeoutMs,
     signal: request.signal,
-    description: `${request.method} ${new URL(request.url).pathname}`,
+    description: `${request.method} ${safePath(request.url)}`,
+    expectedBytes: declaredLength(response.headers),
   });
   const buffered = new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
   // A constructed Response has an empty `url`; errors about this response need the real one.

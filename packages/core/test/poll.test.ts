@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import {
   ApiError,
   ConnectionError,
+  InvalidParamsError,
   NotFoundError,
   poll,
   PollTimeoutError,
@@ -162,4 +163,25 @@ describe('poll', () => {
     expect(error).toBe(reason);
     expect(calls).toHaveLength(6);
   });
+
+  test.each([
+    ['pollIntervalMs', Number.NaN],
+    ['pollIntervalMs', 0],
+    ['maxPollIntervalMs', Number.POSITIVE_INFINITY],
+    ['timeoutMs', -1],
+    ['failedGraceMs', Number.NaN],
+  ] as const)('refuses %s = %s before the first check', async (param, value) => {
+    const { check } = script('SUCCEEDED');
+    const error = await poll(options(check, { [param]: value })).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidParamsError);
+    expect((error as InvalidParamsError).param).toBe(param);
+    expect(check).not.toHaveBeenCalled();
+  });
+
+  test('accepts an infinite timeout and a zero failure grace', async () => {
+    const { check } = script('SUCCEEDED');
+    const { value } = await settle(poll(options(check, { timeoutMs: Number.POSITIVE_INFINITY, failedGraceMs: 0 })));
+    expect(value).toBe('SUCCEEDED');
+  });
 });
+

@@ -334,3 +334,43 @@ describe('streamed bodies', () => {
     expect(seen).toHaveLength(2);
   });
 });
+
+describe('bodies held to their declared length', () => {
+  /** A fetch double that, like a proxy agent or polyfill might, does not check Content-Length itself. */
+  function lyingFetch(body: string, declared: number): typeof fetch {
+    return async () =>
+      new Response(body, { headers: { 'content-length': String(declared), 'content-type': 'text/csv' } });
+  }
+
+  test('a streamed body that ends short of its Content-Length is a ConnectionError', async () => {
+    const transport = testTransport({ fetch: lyingFetch('a,b\n1,2\n', 100) });
+    const { body } = await transport.stream({ method: 'GET', path: 'v1/report' });
+    const error = await caught(collect(body));
+    expect(error).toBeInstanceOf(ConnectionError);
+    // The double's Response has no url; the request path still names it.
+    expect((error as Error).message).toBe('GET /v1/report: the body ended after 8 of its 100 bytes');
+  });
+
+  test('a streamed body longer than its Content-Length is a ConnectionError too', async () => {
+    const { body } = await testTransport({ fetch: lyingFetch('a,b\n1,2\n', 4) }).stream({ method: 'GET', path: 'r' });
+    expect(await caught(collect(body))).toBeInstanceOf(ConnectionError);
+  });
+
+  test('a buffered body short of its length is retried, then a ConnectionError', async () => {
+    let calls = 0;
+    const fetchShort: typeof fetch = async (...args) => {
+      calls += 1;
+      return lyingFetch('{"ok":', 50)(...args);
+    };
+    const error = await caught(testTransport({ fetch: fetchShort }).json({ method: 'GET', path: 'r' }));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(calls).toBe(3);
+  });
+
+  test('a compressed body is not held to its Content-Length', async () => {
+    const fetchEncoded: typeof fetch = async () => new Response('abc', { headers: { 'content-length': '2', 'content-encoding': 'gzip' } });
+    const { body } = await testTransport({ fetch: fetchEncoded }).stream({ method: 'GET', path: 'r' });
+    expect(await collect(body)).toHaveLength(1);
+  });
+});
+

@@ -1,6 +1,4 @@
 import { csvRows, ExportFormatError, type RawCsvRowsOptions, type Transport } from '@x/core';
-import { abortableRows } from './abortable-rows.js';
-import { checkDeclaredLength, requireDeclaredLength } from './declared-length.js';
 import { explainDownloadError } from './errors.js';
 import { lazyIterable } from './lazy-iterable.js';
 
@@ -20,7 +18,6 @@ export async function avrResultText(transport: Transport, id: string, signal: Ab
     throw explainDownloadError(error);
   });
   refuseHtml(headers, describe(path));
-  checkDeclaredLength(body, headers, describe(path));
   return body;
 }
 
@@ -42,8 +39,7 @@ export function avrResultRows(transport: Transport, id: string, options: AvrCsvR
       throw error;
     }
     const rowOptions = { ...options, source: AVR_SOURCE };
-    const rows = csvRows(requireDeclaredLength(body, headers, describe(path)), rowOptions);
-    yield* options.signal ? abortableRows(rows, options.signal) : rows;
+    yield* csvRows(body, rowOptions);
   });
 }
 

@@ -1,6 +1,5 @@
 import { InvalidParamsError, type BackoffOptions, type TransportOptions } from '@x/core';
 import { optionalDuration, optionalInteger } from './params/numbers.js';
-import { withResponseUrl } from './response-url.js';
 
 /**
  * Options of {@link DexCareReportingClient}.
@@ -73,7 +72,7 @@ export function resolveClientOptions(options: DexCareReportingClientOptions): Re
   const shared = {
     timeoutMs: options.timeoutMs,
     maxRetries: options.maxRetries,
-    fetch: options.fetch === undefined ? undefined : withResponseUrl(checkFetch(options.fetch)),
+    fetch: options.fetch === undefined ? undefined : checkFetch(options.fetch),
     backoff: options.backoff,
   };
   return {

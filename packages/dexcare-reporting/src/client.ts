@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  checkWaitOptions,
   parseOrThrow,
   poll,
   showOnly,
@@ -21,7 +22,6 @@ import { avrReportRequestBody, type AvrReportParams } from './params/avr-report.
 import { optionalInteger } from './params/numbers.js';
 import { resolveProviderHistoriesParams, type ProviderHistoriesParams } from './params/provider-histories.js';
 import { checkReportId } from './params/report-id.js';
-import { checkWaitOptions } from './params/wait-options.js';
 import { providerHistoryPages } from './provider-histories.js';
 
 /** Options every single request takes. */

@@ -4,7 +4,7 @@
  * where a mock at fetch cannot.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { startFaultServer, type Fault, type FaultServer } from '../../../internal/testkit/src/fault-server.js';
+import { startFaultServer, type Fault, type FaultServer } from '@x/testkit';
 import { ConnectionError, DexCareReportingClient, TimeoutError } from '../src/index.js';
 import { dexCareHandlers, type DexCareMock } from '../src/testing.js';
 import { caught, collect, FAST_WAIT, SECRET_KEY } from './helpers/index.js';

@@ -79,8 +79,9 @@ export async function* csvRows(
   try {
     const bytes = iterateBytes(source);
     for await (const batch of csvRecordBatches(bytes, { maxRecordSize: options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE })) {
-      signal?.throwIfAborted();
       for (const cells of batch) {
+        // Per row, not per batch: no row arrives after the caller aborted.
+        signal?.throwIfAborted();
         if (layout === undefined) {
           layout = columnLayout(cells, options);
           continue;
