@@ -16,6 +16,7 @@ export {
 export { parseRetryAfter } from './response-details.js';
 export type { SdkErrorOptions, ApiErrorInit, ApiErrorDetail, ValidationIssue, DataLocation } from './errors.js';
 export { Transport } from './transport.js';
+export { checkApiKey, checkBaseUrl } from './client-options.js';
 export type { TransportOptions, BackoffOptions, RequestOptions, ResponseInfo } from './transport.js';
 export { PagedIterable } from './paged-iterable.js';
 export type { Page, ToArrayOptions } from './paged-iterable.js';

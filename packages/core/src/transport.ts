@@ -1,5 +1,6 @@
 import ky, { HTTPError, isTimeoutError, type KyInstance, type RetryOptions } from 'ky';
 import { declaredLength, readAll, readStream } from './byte-stream.js';
+import { checkTransportOptions } from './client-options.js';
 import { ApiError, ConnectionError, SdkError, TimeoutError } from './errors.js';
 import { parseRetryAfter } from './response-details.js';
 import { keptHeaders, safeUrl, showOnly } from './redact.js';
@@ -91,7 +92,9 @@ export class Transport {
   readonly maxRetries: number;
   readonly #ky: KyInstance;
 
+  /** @throws {InvalidParamsError} when `timeoutMs`, `maxRetries` or `fetch` is malformed. */
   constructor(options: TransportOptions) {
+    checkTransportOptions(options);
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
     this.maxRetries = options.maxRetries ?? DEFAULTS.maxRetries;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { calendarDate, checkRange, instant, InvalidParamsError } from '@x/core';
+import { calendarDate, checkApiKey, checkBaseUrl, checkRange, instant, InvalidParamsError, Transport } from '@x/core';
 
 describe('params', () => {
   test('calendarDate takes YYYY-MM-DD or a Date (its UTC calendar date)', () => {
@@ -26,5 +26,36 @@ describe('params', () => {
       expect((error as InvalidParamsError).param).toBe('startDate');
     }
     expect(() => checkRange(new Date(2), new Date(1))).toThrow(InvalidParamsError);
+  });
+});
+
+describe('client options', () => {
+  test('checkApiKey refuses empty keys and keys that cannot be a header, without quoting them', () => {
+    expect(checkApiKey('sk_live_1', 'apiKey')).toBe('sk_live_1');
+    for (const bad of ['', '  ', 'has space', 'line\nbreak', 'ünïcode', 42]) {
+      try {
+        checkApiKey(bad, 'apiKey');
+        throw new Error('expected a throw');
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidParamsError);
+        expect((error as InvalidParamsError).param).toBe('apiKey');
+        if (typeof bad === 'string' && bad.trim() !== '') expect((error as Error).message).not.toContain(bad);
+      }
+    }
+  });
+
+  test('checkBaseUrl takes absolute http(s) URLs without credentials, query or fragment', () => {
+    expect(checkBaseUrl('https://api.example.com/v2/', 'baseUrl')).toBe('https://api.example.com/v2');
+    for (const bad of ['api.example.com', 'ftp://x.example', 'https://user:pw@x.example', 'https://x.example?key=1', 'https://x.example#a', undefined]) {
+      expect(() => checkBaseUrl(bad, 'aprBaseUrl')).toThrow(InvalidParamsError);
+    }
+    expect(() => checkBaseUrl('https://user:secretpw@x.example', 'baseUrl')).not.toThrow(/secretpw/);
+  });
+
+  test('a Transport refuses malformed timeoutMs, maxRetries and fetch', () => {
+    const base = { baseUrl: 'https://x.example' };
+    for (const [param, value] of [['timeoutMs', 0], ['timeoutMs', Number.NaN], ['maxRetries', -1], ['maxRetries', 1.5], ['fetch', 'fetch']] as const) {
+      expect(() => new Transport({ ...base, [param]: value } as never)).toThrow(expect.objectContaining({ param }));
+    }
   });
 });
