@@ -130,3 +130,21 @@ async function toWebRequest(incoming: IncomingMessage, baseUrl: string): Promise
 export function faultsAt(byIndex: Record<number, Fault>): FaultPlan {
   return (_, index) => byIndex[index];
 }
+
+/**
+ * Applies `fault` to the first `times` requests that `match` accepts (every one with
+ * `Infinity`), nothing to the rest: a transient fault by default, a persistent one on demand.
+ *
+ * @example
+ * ```ts
+ * faultWhen((request) => new URL(request.url).pathname.endsWith('/data'), { kind: 'reset', afterBytes: 2_000 }, 2);
+ * ```
+ */
+export function faultWhen(match: (request: Request) => boolean, fault: Fault, times = 1): FaultPlan {
+  let fired = 0;
+  return (request) => {
+    if (fired >= times || !match(request)) return undefined;
+    fired += 1;
+    return fault;
+  };
+}

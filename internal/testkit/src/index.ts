@@ -1,3 +1,3 @@
-export { startFaultServer, faultsAt } from './fault-server.js';
+export { startFaultServer, faultsAt, faultWhen } from './fault-server.js';
 export type { Fault, FaultPlan, FaultServer, ServedRequest } from './fault-server.js';
 export { runInChromium, browserAvailable, CHROMIUM_PATH } from './chromium.js';

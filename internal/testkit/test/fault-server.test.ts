@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, test } from 'vitest';
-import { faultsAt, startFaultServer, type FaultServer } from '../src/index.js';
+import { faultsAt, faultWhen, startFaultServer, type FaultServer } from '../src/index.js';
 
 const BODY = 'x'.repeat(10_000);
 let server: FaultServer | undefined;
@@ -69,4 +69,12 @@ describe('startFaultServer', () => {
     expect(await readAll(await fetch(`${baseUrl}/data`))).toBe(BODY);
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
+
+  test('faultWhen spoils the first matching requests only', async () => {
+    const { baseUrl } = await start(faultWhen((request) => request.url.endsWith('/data'), { kind: 'status', status: 503 }, 2));
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${baseUrl}/data`)).status);
+    expect(statuses).toEqual([503, 503, 200]);
+  });
 });
+
