@@ -24,49 +24,88 @@ const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1
 /** The kinds of wire value, as recorded in each helper's metadata. */
 export type WireType = 'number' | 'integer' | 'boolean' | 'timestamp' | 'date' | 'local-date-time' | 'string' | 'enum';
 
+/** What a cell converter returns for a cell it cannot convert. */
+export const INVALID: unique symbol = Symbol('invalid');
+
+/** Converts the text of one cell, or returns {@link INVALID}. */
+export type CellConverter = (text: string) => unknown;
+
+// Each helper's schema instance maps to the very function its zod transform runs, so the CSV
+// fast path (csv/row-builder.ts) converts cells exactly as zod would, without zod per cell.
+const converters = new WeakMap<z.ZodType, CellConverter>();
+
+/** The converter behind a helper's schema, or `undefined` for any other schema. */
+export function cellConverter(schema: z.ZodType): CellConverter | undefined {
+  return converters.get(schema);
+}
+
+function wire<T extends z.ZodType>(schema: T, convert: CellConverter): T {
+  converters.set(schema, convert);
+  return schema;
+}
+
 function issue(message: string) {
-  return { code: 'custom' as const, message };
+  return { code: 'custom' as const, message, input: undefined };
+}
+
+type Converter<O> = (text: string) => O | typeof INVALID;
+
+const toNumber: Converter<number> = (text) => (NUMBER.test(text) ? Number(text) : INVALID);
+const toInteger: Converter<number> = (text) => {
+  const parsed = NUMBER.test(text) ? Number(text) : Number.NaN;
+  return Number.isInteger(parsed) ? parsed : INVALID;
+};
+const toBoolean: Converter<boolean> = (text) => {
+  const lower = text.toLowerCase();
+  return lower === 'true' ? true : lower === 'false' ? false : INVALID;
+};
+const toTimestamp: Converter<Date> = (text) => parseTimestamp(text) ?? INVALID;
+const asDate: Converter<string> = (text) => (isCalendarDate(DATE.exec(text)) ? text : INVALID);
+const asLocalDateTime: Converter<string> = (text) => (isCalendarDateTime(LOCAL_DATE_TIME.exec(text)) ? text : INVALID);
+const asText: Converter<string> = (text) => text;
+
+/** A zod transform running a converter on text; values already of the output type pass as they are. */
+function convertIn<O>(convert: Converter<O>, message: string) {
+  return (value: string | O, ctx: z.core.$RefinementCtx<unknown>): O => {
+    const converted = typeof value === 'string' ? convert(value) : value;
+    if (converted !== INVALID) return converted;
+    ctx.issues.push(issue(message));
+    return z.NEVER;
+  };
 }
 
 /** A number, sent as a number or a numeric string (`"246"`). */
 export function number() {
-  return z
-    .union([z.number(), z.string()], { error: 'expected a number' })
-    .transform((value, ctx) => {
-      if (typeof value === 'number') return value;
-      if (NUMBER.test(value)) return Number(value);
-      ctx.issues.push({ ...issue('expected a number'), input: undefined });
-      return z.NEVER;
-    })
-    .meta({ wireType: 'number' satisfies WireType });
+  return wire(
+    z
+      .union([z.number(), z.string()], { error: 'expected a number' })
+      .transform(convertIn(toNumber, 'expected a number'))
+      .meta({ wireType: 'number' satisfies WireType }),
+    toNumber,
+  );
 }
 
 /** A whole number, sent as a number or a string of digits (`"0"`, `"-3"`). */
 export function integer() {
-  return z
-    .union([z.number(), z.string()], { error: 'expected an integer' })
-    .transform((value, ctx) => {
-      const parsed = typeof value === 'number' ? value : NUMBER.test(value) ? Number(value) : Number.NaN;
-      if (Number.isInteger(parsed)) return parsed;
-      ctx.issues.push({ ...issue('expected an integer'), input: undefined });
-      return z.NEVER;
-    })
-    .meta({ wireType: 'integer' satisfies WireType });
+  return wire(
+    z
+      .union([z.number(), z.string()], { error: 'expected an integer' })
+      .transform(convertIn(toInteger, 'expected an integer'))
+      .refine((value) => Number.isInteger(value), { error: 'expected an integer' })
+      .meta({ wireType: 'integer' satisfies WireType }),
+    toInteger,
+  );
 }
 
 /** A boolean, sent as `true`/`false` or as the text `"true"`/`"false"` (any case). */
 export function boolean() {
-  return z
-    .union([z.boolean(), z.string()], { error: 'expected true or false' })
-    .transform((value, ctx) => {
-      if (typeof value === 'boolean') return value;
-      const text = value.toLowerCase();
-      if (text === 'true') return true;
-      if (text === 'false') return false;
-      ctx.issues.push({ ...issue('expected true or false'), input: undefined });
-      return z.NEVER;
-    })
-    .meta({ wireType: 'boolean' satisfies WireType });
+  return wire(
+    z
+      .union([z.boolean(), z.string()], { error: 'expected true or false' })
+      .transform(convertIn(toBoolean, 'expected true or false'))
+      .meta({ wireType: 'boolean' satisfies WireType }),
+    toBoolean,
+  );
 }
 
 /**
@@ -74,36 +113,40 @@ export function boolean() {
  * `±hhmm`), as a `Date`. Digits past milliseconds are dropped by `Date`; raw modes keep the text.
  */
 export function timestamp() {
-  return z
-    .string({ error: 'expected an RFC 3339 timestamp with an offset' })
-    .transform((value, ctx) => {
-      const date = parseTimestamp(value);
-      if (date) return date;
-      ctx.issues.push({ ...issue('expected an RFC 3339 timestamp with an offset'), input: undefined });
-      return z.NEVER;
-    })
-    .meta({ wireType: 'timestamp' satisfies WireType });
+  return wire(
+    z
+      .string({ error: 'expected an RFC 3339 timestamp with an offset' })
+      .transform(convertIn(toTimestamp, 'expected an RFC 3339 timestamp with an offset'))
+      .meta({ wireType: 'timestamp' satisfies WireType }),
+    toTimestamp,
+  );
 }
 
 /** A calendar date `YYYY-MM-DD`, validated, kept as a string. */
 export function date() {
-  return z
-    .string({ error: 'expected a date YYYY-MM-DD' })
-    .refine((value) => isCalendarDate(DATE.exec(value)), { error: 'expected a date YYYY-MM-DD' })
-    .meta({ wireType: 'date' satisfies WireType });
+  return wire(
+    z
+      .string({ error: 'expected a date YYYY-MM-DD' })
+      .refine((value) => asDate(value) !== INVALID, { error: 'expected a date YYYY-MM-DD' })
+      .meta({ wireType: 'date' satisfies WireType }),
+    asDate,
+  );
 }
 
 /** A date-time without an offset, `YYYY-MM-DD HH:MM:SS`, validated, kept as a string. */
 export function localDateTime() {
-  return z
-    .string({ error: 'expected a date-time YYYY-MM-DD HH:MM:SS' })
-    .refine((value) => isCalendarDateTime(LOCAL_DATE_TIME.exec(value)), { error: 'expected a date-time YYYY-MM-DD HH:MM:SS' })
-    .meta({ wireType: 'local-date-time' satisfies WireType });
+  return wire(
+    z
+      .string({ error: 'expected a date-time YYYY-MM-DD HH:MM:SS' })
+      .refine((value) => asLocalDateTime(value) !== INVALID, { error: 'expected a date-time YYYY-MM-DD HH:MM:SS' })
+      .meta({ wireType: 'local-date-time' satisfies WireType }),
+    asLocalDateTime,
+  );
 }
 
 /** Text, as sent. */
 export function string() {
-  return z.string({ error: 'expected text' }).meta({ wireType: 'string' satisfies WireType });
+  return wire(z.string({ error: 'expected text' }).meta({ wireType: 'string' satisfies WireType }), asText);
 }
 
 /**
@@ -111,10 +154,8 @@ export function string() {
  * (strict on meaning, lenient on growth).
  */
 export function openEnum<const V extends readonly [string, ...string[]]>(values: V) {
-  return z.string({ error: 'expected text' }).meta({ wireType: 'enum' satisfies WireType, values: [...values] }) as unknown as z.ZodType<
-    V[number] | (string & {}),
-    string
-  >;
+  const schema = wire(z.string({ error: 'expected text' }).meta({ wireType: 'enum' satisfies WireType, values: [...values] }), asText);
+  return schema as unknown as z.ZodType<V[number] | (string & {}), string>;
 }
 
 /** Parses an RFC 3339 timestamp with an offset, or returns `undefined`. */

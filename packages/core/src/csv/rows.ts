@@ -4,6 +4,7 @@ import { DataValidationError, ExportFormatError, SdkError } from '../errors.js';
 import { parseRow } from '../validate.js';
 import { columnLayout, type ColumnLayout } from './header.js';
 import { csvRecordBatches } from './records.js';
+import { compileRowBuilder, type RowBuilder } from './row-builder.js';
 
 /** A zod object whose keys are the canonical column names. */
 export type CsvSchema = z.ZodObject;
@@ -75,6 +76,7 @@ export async function* csvRows(
   const { schema, signal } = options;
   const typed = schema !== undefined && options.raw !== true;
   let layout: ColumnLayout | undefined;
+  let buildRow: RowBuilder | undefined;
   let record = 0;
   try {
     const bytes = iterateBytes(source);
@@ -84,10 +86,12 @@ export async function* csvRows(
         signal?.throwIfAborted();
         if (layout === undefined) {
           layout = columnLayout(cells, options);
+          if (typed) buildRow = compileRowBuilder(schema, layout);
           continue;
         }
         record += 1;
-        yield typed ? typedRow(cells, layout, schema, record, options) : rawRow(cells, layout, record, options);
+        if (!typed) yield rawRow(cells, layout, record, options);
+        else yield buildRow?.(cells) ?? typedRow(cells, layout, schema, record, options);
       }
     }
     layout ??= columnLayout([], options);
