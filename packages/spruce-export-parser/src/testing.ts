@@ -1,1 +1,2 @@
-export {};
+export { buildZip, zipChunks } from './testing/zip-writer.js';
+export type { ZipEntryInput, ZipEntryFault, ZipWriterOptions } from './testing/zip-writer.js';
