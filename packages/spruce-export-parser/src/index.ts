@@ -15,3 +15,42 @@ export {
   PagedIterable,
 } from '@x/core';
 export type { Page, ToArrayOptions } from '@x/core';
+
+export { openSpruceExport } from './spruce-export.js';
+export type { SpruceExport } from './spruce-export.js';
+export { loadSpruceExport } from './load-export.js';
+export type { LoadSpruceExportOptions, SpruceExportData } from './load-export.js';
+export type { SpruceExportOptions, RowsOptions } from './options.js';
+export type { SpruceExportSource } from './sources/export-source.js';
+export type { BlobLike } from './sources/byte-range.js';
+export type { TableRows } from './table-rows.js';
+export { TABLE_NAMES, TABLE_COLUMNS, isTableName, normalizeHeader } from './tables.js';
+export type { TableName, TableRow, TableColumns, RawTableRow, SpruceTableRows } from './tables.js';
+
+export { MetadataRow } from './models/metadata.js';
+export { EntityRow, ENTITY_TYPES } from './models/entities.js';
+export { EntityContactInfoRow, CONTACT_TYPES } from './models/entity_contact_info.js';
+export { UserGroupMemberRow } from './models/user_group_members.js';
+export { PatientIdMappingRow, PATIENT_ID_SYSTEMS } from './models/patient_id_mappings.js';
+export { ConversationRow, CONVERSATION_TYPES } from './models/conversations.js';
+export { ConversationTagRow } from './models/conversation_tags.js';
+export { ConversationEventColumns, CONVERSATION_EVENTS, isConversationEvent } from './models/conversation_events.js';
+export type {
+  ConversationEventRow,
+  ConversationEventName,
+  ConversationEventOf,
+  ArchiveEventRow,
+  UpdateMembersEventRow,
+  UpdateAssignmentEventRow,
+  DeleteEventRow,
+  OtherEventRow,
+} from './models/conversation_events.js';
+export { ArchiveEventData, UpdateMembersEventData, UpdateAssignmentEventData } from './models/conversation_event_data.js';
+export type { EventDetails } from './models/conversation_event_data.js';
+export { PageRow } from './models/pages.js';
+export { PagedEntityRow } from './models/paged_entities.js';
+export { MessageRow, MESSAGE_TYPES, DESTINATION_TYPES } from './models/messages.js';
+export type { Destination } from './models/messages.js';
+export { InboundCallRow } from './models/inbound_calls.js';
+export { VoipPhoneLineRow } from './models/voip_phone_lines.js';
+export { OutboundCallRow } from './models/outbound_calls.js';

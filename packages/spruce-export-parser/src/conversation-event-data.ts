@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { DataValidationError, toValidationError, type DataLocation } from '@x/core';
+import { ArchiveEventData, OtherEventData, UpdateAssignmentEventData, UpdateMembersEventData } from './models/conversation_event_data.js';
+import type { ConversationEventColumns, ConversationEventRow } from './models/conversation_events.js';
+
+// Wrapped in `{ data }` so that issues carry the path `data.<key>` and errors name that field.
+const DATA_BY_EVENT: Record<string, z.ZodType | undefined> = {
+  ARCHIVE: z.object({ data: ArchiveEventData }),
+  UPDATE_MEMBERS: z.object({ data: UpdateMembersEventData }),
+  UPDATE_ASSIGNMENT: z.object({ data: UpdateAssignmentEventData }),
+};
+const OTHER_DATA = z.object({ data: OtherEventData.nullable() });
+
+/**
+ * Parses `data` by `event` (ARCHIVE, UPDATE_MEMBERS and UPDATE_ASSIGNMENT into their shapes,
+ * DELETE and other events into the object). A bad blob is a `DataValidationError` on the field
+ * `data` that never quotes it; in lenient mode the row is delivered with `data` as its text.
+ */
+export function withEventData(
+  row: ConversationEventColumns,
+  location: DataLocation,
+  onInvalidRow: ((error: DataValidationError) => void) | undefined,
+): ConversationEventRow {
+  const text = row.data;
+  const parsed = text === null ? { ok: true as const, value: null } : parseJson(text);
+  if (!parsed.ok) return report(new DataValidationError({ ...location, field: 'data' }, { reason: 'expected a JSON object', value: text, row }));
+  const candidate = { ...row, data: parsed.value };
+  const result = (DATA_BY_EVENT[row.event] ?? OTHER_DATA).safeParse(candidate);
+  if (result.success) return { ...row, data: (result.data as { data: unknown }).data } as ConversationEventRow;
+  return report(toValidationError(result.error, candidate, location));
+
+  function report(error: DataValidationError): ConversationEventRow {
+    if (!onInvalidRow) throw error;
+    onInvalidRow(error);
+    return row as ConversationEventRow;
+  }
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    // JSON.parse's message quotes the text, which may hold patient data: it is dropped.
+    return { ok: false };
+  }
+}

@@ -1,0 +1,39 @@
+import type { DataValidationError } from '@x/core';
+import type { SpruceExportOptions } from './options.js';
+import type { SpruceExportSource } from './sources/export-source.js';
+import { openSpruceExport } from './spruce-export.js';
+import type { TableName, TableRow } from './tables.js';
+
+/** Every table present in an export, as arrays; a table the zip lacks is absent. */
+export type SpruceExportData = { [T in TableName]?: TableRow<T>[] };
+
+/** Options of {@link loadSpruceExport}. */
+export interface LoadSpruceExportOptions extends SpruceExportOptions {
+  /** Lenient mode for every table; see `RowsOptions.onInvalidRow`. */
+  onInvalidRow?: ((error: DataValidationError) => void) | undefined;
+  /**
+   * The most rows any one table may hold; more is an `SdkError` rather than an out-of-memory
+   * crash. Stream large exports with `openSpruceExport` instead.
+   * @default Infinity
+   */
+  maxRowsPerTable?: number | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Reads every table of a small export into arrays, in one call.
+ *
+ * @example
+ * ```ts
+ * const { messages = [], pages = [] } = await loadSpruceExport(zipBytes);
+ * ```
+ */
+export async function loadSpruceExport(source: SpruceExportSource, options: LoadSpruceExportOptions = {}): Promise<SpruceExportData> {
+  const { onInvalidRow, maxRowsPerTable, signal, ...exportOptions } = options;
+  const exp = await openSpruceExport(source, exportOptions);
+  const data: Record<string, unknown[]> = {};
+  for (const table of exp.tables) {
+    data[table] = await exp.rows(table, { onInvalidRow, signal }).toArray({ ...(maxRowsPerTable === undefined ? {} : { maxItems: maxRowsPerTable }) });
+  }
+  return data;
+}

@@ -1,0 +1,76 @@
+import { describe, expectTypeOf, test } from 'vitest';
+import {
+  isConversationEvent,
+  loadSpruceExport,
+  openSpruceExport,
+  type ArchiveEventData,
+  type BlobLike,
+  type ConversationEventRow,
+  type Destination,
+  type MessageRow,
+  type PageRow,
+  type RawTableRow,
+  type SpruceExport,
+  type SpruceExportData,
+  type TableName,
+  type TableRow,
+  type TableRows,
+} from '../src/index.js';
+import type { SpruceTableInput } from '../src/testing.js';
+
+declare const exp: SpruceExport;
+
+describe('types', () => {
+  test('rows are typed per table', () => {
+    expectTypeOf(exp.rows('messages')).toEqualTypeOf<TableRows<MessageRow>>();
+    expectTypeOf<TableRow<'pages'>>().toEqualTypeOf<PageRow>();
+    expectTypeOf<MessageRow['created_timestamp']>().toEqualTypeOf<Date>();
+    expectTypeOf<MessageRow['destinations']>().toEqualTypeOf<Destination[]>();
+    expectTypeOf<MessageRow['message_body']>().toEqualTypeOf<string | null>();
+    expectTypeOf<PageRow['resolved']>().toEqualTypeOf<boolean>();
+    expectTypeOf<TableRow<'conversations'>['message_count']>().toEqualTypeOf<number>();
+    expectTypeOf<TableRow<'entities'>['dob']>().toEqualTypeOf<string | null>();
+    expectTypeOf(exp.metadata.start_timestamp).toEqualTypeOf<Date>();
+    expectTypeOf(exp.tables).toEqualTypeOf<readonly TableName[]>();
+  });
+
+  test('known enum values are offered, unknown ones still fit', () => {
+    expectTypeOf<'USER'>().toExtend<MessageRow['message_type']>();
+    expectTypeOf<'SOMETHING_NEW'>().toExtend<MessageRow['message_type']>();
+  });
+
+  test('raw mode gives strings under the canonical names', () => {
+    expectTypeOf(exp.rows('messages', { raw: true })).toEqualTypeOf<TableRows<RawTableRow<'messages'>>>();
+    expectTypeOf<RawTableRow<'messages'>['created_timestamp']>().toEqualTypeOf<string>();
+  });
+
+  test('conversation events narrow by event with isConversationEvent', () => {
+    const row = {} as ConversationEventRow;
+    if (isConversationEvent(row, 'ARCHIVE')) expectTypeOf(row.data).toEqualTypeOf<ArchiveEventData>();
+    if (isConversationEvent(row, 'UPDATE_ASSIGNMENT')) expectTypeOf(row.data.assign_entity_id).toEqualTypeOf<string | null>();
+    if (isConversationEvent(row, 'UPDATE_MEMBERS')) expectTypeOf(row.data.add_entity_ids).toEqualTypeOf<string[]>();
+    if (isConversationEvent(row, 'DELETE')) expectTypeOf(row.data).toEqualTypeOf<Record<string, unknown> | null>();
+    // @ts-expect-error: not an event the document lists
+    isConversationEvent(row, 'MERGE');
+  });
+
+  test('a table name that does not exist does not compile', () => {
+    // @ts-expect-error: no such table
+    exp.rows('patients');
+  });
+
+  test('sources and results of the entry points', () => {
+    expectTypeOf(openSpruceExport).parameter(0).toEqualTypeOf<string | URL | Uint8Array | ArrayBuffer | BlobLike>();
+    // @ts-expect-error: a number is not a source
+    void openSpruceExport(42);
+    expectTypeOf(loadSpruceExport).returns.toEqualTypeOf<Promise<SpruceExportData>>();
+    expectTypeOf<SpruceExportData['messages']>().toEqualTypeOf<MessageRow[] | undefined>();
+  });
+
+  test('builder rows take typed values or text, not values of another type', () => {
+    expectTypeOf<{ created_timestamp: Date }>().toExtend<SpruceTableInput<'messages'>>();
+    expectTypeOf<{ created_timestamp: string }>().toExtend<SpruceTableInput<'messages'>>();
+    expectTypeOf<{ created_timestamp: number }>().not.toExtend<SpruceTableInput<'messages'>>();
+    expectTypeOf<{ data: { archive: true } }>().toExtend<SpruceTableInput<'conversation_events'>>();
+  });
+});
