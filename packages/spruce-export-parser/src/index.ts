@@ -54,3 +54,12 @@ export type { Destination } from './models/messages.js';
 export { InboundCallRow } from './models/inbound_calls.js';
 export { VoipPhoneLineRow } from './models/voip_phone_lines.js';
 export { OutboundCallRow } from './models/outbound_calls.js';
+
+export { countRows } from './analysis/count-rows.js';
+export { messagesPerDay } from './analysis/messages-per-day.js';
+export type { DailyMessageCount, MessagesPerDayOptions } from './analysis/messages-per-day.js';
+export { unresolvedPages } from './analysis/unresolved-pages.js';
+export type { UnresolvedPage } from './analysis/unresolved-pages.js';
+export { inboundCallOutcomes } from './analysis/inbound-call-outcomes.js';
+export type { InboundCallOutcomes } from './analysis/inbound-call-outcomes.js';
+export type { AnalysisOptions, RowSource } from './analysis/rows-source.js';
