@@ -17,7 +17,6 @@ export interface LoadSpruceExportOptions extends SpruceExportOptions {
    * @default Infinity
    */
   maxRowsPerTable?: number | undefined;
-  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -29,8 +28,8 @@ export interface LoadSpruceExportOptions extends SpruceExportOptions {
  * ```
  */
 export async function loadSpruceExport(source: SpruceExportSource, options: LoadSpruceExportOptions = {}): Promise<SpruceExportData> {
-  const { onInvalidRow, maxRowsPerTable, signal, ...exportOptions } = options;
-  const exp = await openSpruceExport(source, exportOptions);
+  const { onInvalidRow, maxRowsPerTable, signal } = options;
+  const exp = await openSpruceExport(source, options);
   const data: Record<string, unknown[]> = {};
   for (const table of exp.tables) {
     data[table] = await exp.rows(table, { onInvalidRow, signal }).toArray({ ...(maxRowsPerTable === undefined ? {} : { maxItems: maxRowsPerTable }) });

@@ -15,6 +15,8 @@ export interface SpruceExportOptions {
    * @default 8_388_608 (8 MiB)
    */
   maxRecordSize?: number | undefined;
+  /** Stops the open (reading the directory and `metadata.csv`): it rejects with the signal's reason. */
+  signal?: AbortSignal | undefined;
 }
 
 /** Options of {@link SpruceExport.rows}. */

@@ -76,13 +76,16 @@ export class SpruceExport {
  */
 export async function openSpruceExport(source: SpruceExportSource, options: SpruceExportOptions = {}): Promise<SpruceExport> {
   const settings = resolveExportOptions(options);
+  const { signal } = options;
+  signal?.throwIfAborted();
   const bytes = await openByteRangeSource(source);
+  signal?.throwIfAborted();
   const entries = locateTables(await readCentralDirectory(bytes));
   const context: ExportReadContext = { source: bytes, budget: new UncompressedBudget(settings.maxUncompressedBytes), maxRecordSize: settings.maxRecordSize };
   const metadataEntry = entries.get('metadata');
   if (!metadataEntry) throw new ExportFormatError('the export has no metadata.csv: it is not a Spruce data export', { source: 'metadata' });
   const metadata: MetadataRow[] = [];
-  for await (const row of readTable(context, 'metadata', metadataEntry, {})) metadata.push(row as MetadataRow);
+  for await (const row of readTable(context, 'metadata', metadataEntry, { signal })) metadata.push(row as MetadataRow);
   if (metadata.length !== 1) throw new ExportFormatError(`metadata.csv holds ${metadata.length} rows where one is expected`, { source: 'metadata' });
   return new SpruceExport(context, entries, metadata[0]!);
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ExportFormatError, InvalidParamsError, openSpruceExport, type SpruceExportSource } from '../src/index.js';
+import { ExportFormatError, InvalidParamsError, loadSpruceExport, openSpruceExport, type SpruceExportSource } from '../src/index.js';
 import { buildSpruceExportZip } from '../src/testing.js';
 import { SAMPLE_ROWS, caught, collect } from './helpers/index.js';
 
@@ -56,5 +56,14 @@ describe('sources', () => {
     ['null', null as unknown as SpruceExportSource],
   ])('%s is an InvalidParamsError', async (_name, source) => {
     expect(await caught(openSpruceExport(source))).toMatchObject({ name: 'InvalidParamsError', param: 'source' });
+  });
+});
+
+describe('aborting', () => {
+  test('an aborted signal stops the open, and a load, with its reason', async () => {
+    const reason = new Error('shutting down');
+    expect(await caught(openSpruceExport(zip, { signal: AbortSignal.abort(reason) }))).toBe(reason);
+    expect(await caught(openSpruceExport(path, { signal: AbortSignal.abort(reason) }))).toBe(reason);
+    expect(await caught(loadSpruceExport(zip, { signal: AbortSignal.abort(reason) }))).toBe(reason);
   });
 });
