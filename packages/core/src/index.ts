@@ -18,8 +18,10 @@ export type { SdkErrorOptions, ApiErrorInit, ApiErrorDetail, ValidationIssue, Da
 export { Transport } from './transport.js';
 export { checkApiKey, checkBaseUrl } from './client-options.js';
 export type { TransportOptions, BackoffOptions, RequestOptions, ResponseInfo } from './transport.js';
+export { RowIterable } from './row-iterable.js';
+export type { ToArrayOptions } from './row-iterable.js';
 export { PagedIterable } from './paged-iterable.js';
-export type { Page, ToArrayOptions } from './paged-iterable.js';
+export type { Page } from './paged-iterable.js';
 export { paginateByCursor } from './cursor-pages.js';
 export type { CursorPage, CursorPageRequest, CursorPagingOptions } from './cursor-pages.js';
 export { paginateByOffset } from './offset-pages.js';
@@ -27,6 +29,7 @@ export type { OffsetPage, OffsetPageRequest, OffsetPagingOptions } from './offse
 export { poll, isTransientError, checkWaitOptions } from './poll.js';
 export type { PollOptions, PollPhase, PollProgress, WaitOptions } from './poll.js';
 export { csvRows } from './csv/rows.js';
+export { normalizeHeaderLoosely } from './csv/header.js';
 export type { CsvRowsOptions, TypedCsvRowsOptions, RawCsvRowsOptions, CsvSchema, RawRow } from './csv/rows.js';
 export { iterateBytes, readStream, readAll } from './byte-stream.js';
 export type { ByteSource, ReadStreamOptions } from './byte-stream.js';

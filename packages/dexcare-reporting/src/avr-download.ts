@@ -1,6 +1,5 @@
-import { csvRows, ExportFormatError, type RawCsvRowsOptions, type Transport } from '@x/core';
+import { csvRows, ExportFormatError, RowIterable, type RawCsvRowsOptions, type Transport } from '@x/core';
 import { explainDownloadError } from './errors.js';
-import { lazyIterable } from './lazy-iterable.js';
 
 /** Path of the All Visits Report endpoints, below the client's `baseUrl`. */
 export const AVR_PATH = 'api/8/reporting/allvisitsreport';
@@ -26,9 +25,9 @@ export async function avrResultText(transport: Transport, id: string, signal: Ab
  * and a body that ends early is an error, never a shorter report. Nothing is sent until the
  * returned iterable is looped over; each loop downloads afresh.
  */
-export function avrResultRows(transport: Transport, id: string, options: AvrCsvRowsOptions): AsyncIterable<unknown> {
+export function avrResultRows(transport: Transport, id: string, options: AvrCsvRowsOptions): RowIterable<unknown> {
   const path = `${AVR_PATH}/${id}/data`;
-  return lazyIterable(async function* () {
+  return new RowIterable(async function* () {
     const { body, headers } = await transport.stream({ method: 'GET', path, signal: options.signal }).catch((error: unknown) => {
       throw explainDownloadError(error);
     });

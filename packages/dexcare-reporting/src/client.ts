@@ -3,6 +3,7 @@ import {
   checkWaitOptions,
   parseOrThrow,
   poll,
+  RowIterable,
   showOnly,
   Transport,
   type CsvSchema,
@@ -15,7 +16,6 @@ import {
 } from '@x/core';
 import { AVR_PATH, avrResultRows, avrResultText, type AvrCsvRowsOptions } from './avr-download.js';
 import { resolveClientOptions, type DexCareReportingClientOptions } from './client-options.js';
-import { lazyIterable } from './lazy-iterable.js';
 import { AvrReport, AvrReportStatus } from './models/avr-report.js';
 import type { ProviderHistory } from './models/provider-history.js';
 import { avrReportRequestBody, type AvrReportParams } from './params/avr-report.js';
@@ -192,9 +192,9 @@ export class DexCareReportingClient {
    * for await (const row of dex.getAvrResultRows(id, { schema: Visit })) row.created_at.getTime();
    * ```
    */
-  getAvrResultRows<S extends CsvSchema>(id: string, options: TypedAvrRowsOptions<S>): AsyncIterable<z.output<S>>;
-  getAvrResultRows(id: string, options?: RawAvrRowsOptions): AsyncIterable<RawRow>;
-  getAvrResultRows(id: string, options: AvrCsvRowsOptions = {}): AsyncIterable<unknown> {
+  getAvrResultRows<S extends CsvSchema>(id: string, options: TypedAvrRowsOptions<S>): RowIterable<z.output<S>>;
+  getAvrResultRows(id: string, options?: RawAvrRowsOptions): RowIterable<RawRow>;
+  getAvrResultRows(id: string, options: AvrCsvRowsOptions = {}): RowIterable<unknown> {
     return avrResultRows(this.#avr, checkReportId(id), options);
   }
 
@@ -210,14 +210,14 @@ export class DexCareReportingClient {
    * for await (const row of rows) await load(row);
    * ```
    */
-  runAvrReport<S extends CsvSchema>(params: AvrReportParams, options: TypedRunAvrReportOptions<S>): AsyncIterable<z.output<S>>;
-  runAvrReport(params: AvrReportParams, options?: RawRunAvrReportOptions): AsyncIterable<RawRow>;
-  runAvrReport(params: AvrReportParams, options: RawRunAvrReportOptions = {}): AsyncIterable<unknown> {
+  runAvrReport<S extends CsvSchema>(params: AvrReportParams, options: TypedRunAvrReportOptions<S>): RowIterable<z.output<S>>;
+  runAvrReport(params: AvrReportParams, options?: RawRunAvrReportOptions): RowIterable<RawRow>;
+  runAvrReport(params: AvrReportParams, options: RawRunAvrReportOptions = {}): RowIterable<unknown> {
     avrReportRequestBody(params);
     checkWaitOptions(options);
     const { onStarted, pollIntervalMs, maxPollIntervalMs, timeoutMs, failedGraceMs, onStatus, ...rowOptions } = options;
     const waitOptions = { pollIntervalMs, maxPollIntervalMs, timeoutMs, failedGraceMs, onStatus, signal: options.signal };
-    return lazyIterable(async function* (this: DexCareReportingClient) {
+    return new RowIterable(async function* (this: DexCareReportingClient) {
       const { id } = await this.startAvrReport(params, { signal: options.signal });
       await onStarted?.(id);
       await this.waitForAvrReport(id, waitOptions);

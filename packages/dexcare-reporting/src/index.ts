@@ -34,6 +34,7 @@ export {
   ReportFailedError,
   isSdkError,
   PagedIterable,
+  RowIterable,
   values,
 } from '@x/core';
 export type { Page, ToArrayOptions, OffsetPage, WaitOptions, PollProgress, DateInput, CsvSchema, RawRow, BackoffOptions } from '@x/core';

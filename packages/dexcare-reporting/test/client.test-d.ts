@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { describe, expectTypeOf, test } from 'vitest';
-import type {
-  DexCareReportingClient} from '../src/index.js';
 import {
+  type DexCareReportingClient,
+  type RowIterable,
   values,
   type AvrReportParams,
   type AvrReportStatus,
@@ -42,20 +42,20 @@ describe('statuses', () => {
 
 describe('getAvrResultRows and runAvrReport', () => {
   test('without a schema, rows are records of strings', () => {
-    expectTypeOf(dex.getAvrResultRows(id)).toEqualTypeOf<AsyncIterable<Record<string, string>>>();
-    expectTypeOf(dex.runAvrReport({ type: 'virtual' })).toEqualTypeOf<AsyncIterable<Record<string, string>>>();
+    expectTypeOf(dex.getAvrResultRows(id)).toEqualTypeOf<RowIterable<Record<string, string>>>();
+    expectTypeOf(dex.runAvrReport({ type: 'virtual' })).toEqualTypeOf<RowIterable<Record<string, string>>>();
   });
 
   test('with a schema, rows have its output type', () => {
     type Row = z.output<typeof Visit>;
-    expectTypeOf(dex.getAvrResultRows(id, { schema: Visit })).toEqualTypeOf<AsyncIterable<Row>>();
-    expectTypeOf(dex.runAvrReport({ type: 'virtual' }, { schema: Visit, onStarted: () => {} })).toEqualTypeOf<AsyncIterable<Row>>();
+    expectTypeOf(dex.getAvrResultRows(id, { schema: Visit })).toEqualTypeOf<RowIterable<Row>>();
+    expectTypeOf(dex.runAvrReport({ type: 'virtual' }, { schema: Visit, onStarted: () => {} })).toEqualTypeOf<RowIterable<Row>>();
     expectTypeOf<Row['created_at']>().toEqualTypeOf<Date>();
     expectTypeOf<Row['minutes']>().toEqualTypeOf<number | null>();
   });
 
   test('raw: true gives strings even with a schema', () => {
-    expectTypeOf(dex.getAvrResultRows(id, { schema: Visit, raw: true })).toEqualTypeOf<AsyncIterable<Record<string, string>>>();
+    expectTypeOf(dex.getAvrResultRows(id, { schema: Visit, raw: true })).toEqualTypeOf<RowIterable<Record<string, string>>>();
   });
 });
 

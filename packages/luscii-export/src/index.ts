@@ -49,5 +49,6 @@ export {
   ReportFailedError,
   isSdkError,
   PagedIterable,
+  RowIterable,
 } from '@x/core';
 export type { Page, ToArrayOptions, DateInput, ApiErrorDetail, BackoffOptions } from '@x/core';

@@ -3,7 +3,7 @@
  * `pnpm run docs -- --check` exits 1 when the README is out of date instead of writing it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { withTableReference } from '../src/table-reference.js';
+import { withTableReference } from './table-reference.js';
 
 const path = new URL('../README.md', import.meta.url);
 const current = readFileSync(path, 'utf8');

@@ -12,9 +12,9 @@ export {
   PollTimeoutError,
   ReportFailedError,
   isSdkError,
-  PagedIterable,
+  RowIterable,
 } from '@x/core';
-export type { Page, ToArrayOptions } from '@x/core';
+export type { ToArrayOptions } from '@x/core';
 
 export { openSpruceExport } from './spruce-export.js';
 export type { SpruceExport } from './spruce-export.js';
@@ -23,8 +23,7 @@ export type { LoadSpruceExportOptions, SpruceExportData } from './load-export.js
 export type { SpruceExportOptions, RowsOptions } from './options.js';
 export type { SpruceExportSource } from './sources/export-source.js';
 export type { BlobLike } from './sources/byte-range.js';
-export type { TableRows } from './table-rows.js';
-export { TABLE_NAMES, TABLE_COLUMNS, isTableName, normalizeHeader } from './tables.js';
+export { TABLE_NAMES, TABLE_COLUMNS, isTableName } from './tables.js';
 export type { TableName, TableRow, TableColumns, RawTableRow, SpruceTableRows } from './tables.js';
 
 export { MetadataRow } from './models/metadata.js';

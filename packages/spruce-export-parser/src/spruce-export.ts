@@ -1,10 +1,9 @@
-import { ExportFormatError, InvalidParamsError, showOnly } from '@x/core';
+import { ExportFormatError, InvalidParamsError, RowIterable, showOnly } from '@x/core';
 import { locateTables } from './export-layout.js';
 import type { MetadataRow } from './models/metadata.js';
 import { resolveExportOptions, type RowsOptions, type SpruceExportOptions } from './options.js';
 import { openByteRangeSource, type SpruceExportSource } from './sources/export-source.js';
 import { readTable, type ExportReadContext } from './table-reader.js';
-import { TableRows } from './table-rows.js';
 import { isTableName, type RawTableRow, type TableName, type TableRow } from './tables.js';
 import { readCentralDirectory, type ZipEntry } from './zip/central-directory.js';
 import { UncompressedBudget } from './zip/uncompressed-budget.js';
@@ -43,14 +42,14 @@ export class SpruceExport {
    * for await (const m of exp.rows('messages', { onInvalidRow: (e) => log(e.message) })) load(m);
    * ```
    */
-  rows<T extends TableName>(table: T, options?: RowsOptions & { raw?: false | undefined }): TableRows<TableRow<T>>;
-  rows<T extends TableName>(table: T, options: RowsOptions & { raw: true }): TableRows<RawTableRow<T>>;
-  rows<T extends TableName>(table: T, options?: RowsOptions): TableRows<TableRow<T> | RawTableRow<T>>;
-  rows(table: TableName, options: RowsOptions = {}): TableRows<unknown> {
+  rows<T extends TableName>(table: T, options?: RowsOptions & { raw?: false | undefined }): RowIterable<TableRow<T>>;
+  rows<T extends TableName>(table: T, options: RowsOptions & { raw: true }): RowIterable<RawTableRow<T>>;
+  rows<T extends TableName>(table: T, options?: RowsOptions): RowIterable<TableRow<T> | RawTableRow<T>>;
+  rows(table: TableName, options: RowsOptions = {}): RowIterable<unknown> {
     if (typeof table !== 'string' || !isTableName(table)) {
       throw new InvalidParamsError('table: not one of the 14 tables of a Spruce export', { param: 'table' });
     }
-    return new TableRows(() => this.#read(table, options));
+    return new RowIterable(() => this.#read(table, options));
   }
 
   async *#read(table: TableName, options: RowsOptions): AsyncGenerator<unknown, void, undefined> {

@@ -1,9 +1,9 @@
-import { csvRows, DataValidationError, ExportFormatError } from '@x/core';
+import { csvRows, DataValidationError, ExportFormatError, normalizeHeaderLoosely } from '@x/core';
 import { withEventData } from './conversation-event-data.js';
 import type { ConversationEventColumns } from './models/conversation_events.js';
 import type { RowsOptions } from './options.js';
 import type { ByteRangeSource } from './sources/byte-range.js';
-import { TABLE_COLUMNS, normalizeHeader, type TableName } from './tables.js';
+import { TABLE_COLUMNS, type TableName } from './tables.js';
 import type { ZipEntry } from './zip/central-directory.js';
 import { readEntry } from './zip/entry-reader.js';
 import type { UncompressedBudget } from './zip/uncompressed-budget.js';
@@ -17,7 +17,7 @@ export interface ExportReadContext {
 
 /**
  * Reads one table: the entry's bytes, inflated and checked, through core's `csvRows` with the
- * table's model (headers matched by {@link normalizeHeader}), then `conversation_events.data`
+ * table's model (headers matched by core's `normalizeHeaderLoosely`), then `conversation_events.data`
  * parsed by event.
  *
  * A bad cell may be a damaged entry rather than a bad value: the checksum is only known at the
@@ -39,7 +39,7 @@ export async function* readTable(
       source: table,
       schema: TABLE_COLUMNS[table],
       raw,
-      normalizeHeader,
+      normalizeHeader: normalizeHeaderLoosely,
       onInvalidRow,
       maxRecordSize: context.maxRecordSize,
       signal,

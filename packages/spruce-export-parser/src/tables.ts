@@ -87,11 +87,3 @@ export type RawTableRow<T extends TableName> = { [K in keyof TableColumns<T>]: s
 export function isTableName(name: string): name is TableName {
   return (TABLE_NAMES as readonly string[]).includes(name);
 }
-
-/**
- * How an export's header cells are compared with the canonical column names: case, underscores
- * and surrounding white space are ignored, so `messageid` and `MESSAGE_ID` find `message_id`.
- */
-export function normalizeHeader(name: string): string {
-  return name.trim().toLowerCase().replaceAll('_', '');
-}

@@ -1,9 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, test } from 'vitest';
-// The repository's browser harness (internal/testkit); imported by path, as the package does
-// not list it (adding it would change the shared lockfile).
-import { browserAvailable, runInChromium } from '../../../internal/testkit/src/index.js';
+import { browserAvailable, runInChromium } from '@x/testkit';
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 

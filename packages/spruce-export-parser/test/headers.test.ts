@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ExportFormatError, TABLE_NAMES, normalizeHeader } from '../src/index.js';
+import { normalizeHeaderLoosely as normalizeHeader } from '@x/core';
+import { ExportFormatError, TABLE_NAMES } from '../src/index.js';
 import { buildZip, spruceTableCsv } from '../src/testing.js';
 import { openSpruceExport } from '../src/index.js';
 import { SAMPLE_ROWS, caught, collect, roundTrip } from './helpers/index.js';

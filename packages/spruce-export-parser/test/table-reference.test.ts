@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { z } from 'zod';
-import { values } from '@x/core';
 import { TABLE_COLUMNS, TABLE_NAMES } from '../src/index.js';
-import { columnReference, renderColumnTable } from '../src/data-reference.js';
-import { withTableReference } from '../src/table-reference.js';
+import { columnReference } from '@x/docgen';
+import { withTableReference } from '../scripts/table-reference.js';
 
 describe('the README table reference', () => {
   test('is up to date with the models (run `pnpm --filter @x/spruce-export-parser run docs`)', async () => {
@@ -24,35 +22,8 @@ describe('the README table reference', () => {
   });
 });
 
-describe('columnReference', () => {
-  test('reads type, nullability and description from any zod object model', () => {
-    const Model = z.object({
-      at: values.timestamp().nullable().describe('When it happened.'),
-      kind: values.openEnum(['A', 'B']).describe('Which kind.'),
-      count: values.integer().describe('How many.'),
-      dob: values.date().nullable().meta({ documentSpelling: 'birthdate' }).describe('Born.'),
-      list: values
-        .string()
-        .transform((text) => text.split('|'))
-        .meta({ wireType: 'string', format: 'list' }),
-      plain: z.boolean(),
-    });
-    expect(columnReference(Model)).toEqual([
-      { column: 'at', type: 'timestamp → `Date`', nullable: true, description: 'When it happened.' },
-      { column: 'kind', type: 'enum (A, B; others pass)', nullable: false, description: 'Which kind.' },
-      { column: 'count', type: 'integer', nullable: false, description: 'How many.' },
-      { column: 'dob', type: 'date `YYYY-MM-DD` (text)', nullable: true, description: 'Born. The document prints the name as `birthdate`.' },
-      { column: 'list', type: 'string → list', nullable: false, description: '' },
-      { column: 'plain', type: 'boolean', nullable: false, description: '' },
-    ]);
-  });
-
+describe('columnReference on the Spruce models', () => {
   test('a column whose empty cell becomes something else than null is not nullable', () => {
     expect(columnReference(TABLE_COLUMNS.messages).find((column) => column.column === 'destinations')).toMatchObject({ nullable: false });
-  });
-
-  test('renders a markdown table with pipes escaped', () => {
-    const table = renderColumnTable([{ column: 'a', type: 'string', nullable: true, description: 'x | y' }]);
-    expect(table).toBe('| column | type | nullable | description |\n|---|---|---|---|\n| `a` | string | yes | x \\| y |');
   });
 });

@@ -14,7 +14,7 @@ import {
   type SpruceExportData,
   type TableName,
   type TableRow,
-  type TableRows,
+  type RowIterable,
 } from '../src/index.js';
 import type { SpruceTableInput } from '../src/testing.js';
 
@@ -22,7 +22,7 @@ declare const exp: SpruceExport;
 
 describe('types', () => {
   test('rows are typed per table', () => {
-    expectTypeOf(exp.rows('messages')).toEqualTypeOf<TableRows<MessageRow>>();
+    expectTypeOf(exp.rows('messages')).toEqualTypeOf<RowIterable<MessageRow>>();
     expectTypeOf<TableRow<'pages'>>().toEqualTypeOf<PageRow>();
     expectTypeOf<MessageRow['created_timestamp']>().toEqualTypeOf<Date>();
     expectTypeOf<MessageRow['destinations']>().toEqualTypeOf<Destination[]>();
@@ -40,7 +40,7 @@ describe('types', () => {
   });
 
   test('raw mode gives strings under the canonical names', () => {
-    expectTypeOf(exp.rows('messages', { raw: true })).toEqualTypeOf<TableRows<RawTableRow<'messages'>>>();
+    expectTypeOf(exp.rows('messages', { raw: true })).toEqualTypeOf<RowIterable<RawTableRow<'messages'>>>();
     expectTypeOf<RawTableRow<'messages'>['created_timestamp']>().toEqualTypeOf<string>();
   });
 

@@ -19,6 +19,20 @@ interface LayoutOptions {
 const trim = (name: string) => name.trim();
 
 /**
+ * A `normalizeHeader` for files whose headers drift in spelling: case, underscores and
+ * surrounding white space are ignored, so `messageid`, `MessageId` and `message_id` all name
+ * `message_id`.
+ *
+ * @example
+ * ```ts
+ * csvRows(bytes, { source: 'messages', schema: MessageRow, normalizeHeader: normalizeHeaderLoosely });
+ * ```
+ */
+export function normalizeHeaderLoosely(name: string): string {
+  return name.trim().toLowerCase().replaceAll('_', '');
+}
+
+/**
  * Maps a header row onto the model's canonical names. Column order comes from the header,
  * never from the model. A required column that is missing, or two columns that mean the same
  * thing, make the file unusable: `ExportFormatError`.
