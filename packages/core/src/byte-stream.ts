@@ -46,6 +46,10 @@ export interface ReadStreamOptions {
  * Reads a web stream chunk by chunk. With `description` set it treats the stream as a network
  * body: a read failure becomes a {@link ConnectionError}, a stall a {@link TimeoutError}.
  * The reader is cancelled whenever iteration stops before the end.
+ *
+ * After an abort the cancel waits one task: the aborted fetch errors its own body first. A
+ * cancel in the same tick, on a body ky has tee'd for its hooks, settles undici's own cancel of
+ * the other branch with the abort reason, which undici rethrows as an unhandled rejection.
  */
 export async function* readStream(
   stream: ReadableStream<Uint8Array>,
@@ -85,8 +89,13 @@ export async function* readStream(
     }
   } finally {
     if (finished) reader.releaseLock();
-    else void reader.cancel().catch(() => undefined);
+    else if (signal?.aborted) setTimeout(() => cancelQuietly(reader), 0);
+    else cancelQuietly(reader);
   }
+}
+
+function cancelQuietly(reader: ReadableStreamDefaultReader<Uint8Array>): void {
+  reader.cancel().catch(() => undefined);
 }
 
 const STALLED = { done: true, value: undefined, stalled: true } as const satisfies ReadableStreamReadDoneResult<Uint8Array> & { stalled: true };

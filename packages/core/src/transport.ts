@@ -4,6 +4,7 @@ import { checkTransportOptions } from './client-options.js';
 import { ApiError, ConnectionError, SdkError, TimeoutError } from './errors.js';
 import { parseRetryAfter } from './response-details.js';
 import { keptHeaders, safeUrl, showOnly } from './redact.js';
+import { anySignal } from './signals.js';
 
 /** Options a client passes to its {@link Transport}. */
 export interface TransportOptions {
@@ -91,6 +92,7 @@ export class Transport {
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly #ky: KyInstance;
+  readonly #fetch: typeof globalThis.fetch;
 
   /** @throws {InvalidParamsError} when `timeoutMs`, `maxRetries` or `fetch` is malformed. */
   constructor(options: TransportOptions) {
@@ -98,6 +100,8 @@ export class Transport {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
     this.maxRetries = options.maxRetries ?? DEFAULTS.maxRetries;
+    // Looked up per request, so a fetch patched after the client is made (msw, a tracer) is used.
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     showOnly(this, () => ({ baseUrl: this.baseUrl }));
     const initialDelayMs = options.backoff?.initialDelayMs ?? DEFAULTS.initialDelayMs;
     const maxRetryAfterMs = options.backoff?.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs;
@@ -184,14 +188,15 @@ export class Transport {
     return { response, text };
   }
 
-  async #send(options: RequestOptions, context: { bufferBody: boolean }): Promise<Response> {
+  async #send(options: RequestOptions, context: Pick<SendContext, 'bufferBody'>): Promise<Response> {
     const { method, path, query, json, signal, accept } = options;
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const url = `${this.baseUrl}/${path.replace(/^\/+/, '')}`;
     try {
       return await this.#ky(path.replace(/^\/+/, ''), {
         method,
-        context,
+        context: { ...context, signal },
+        ...(signal ? { fetch: followingSignal(this.#fetch, signal) } : {}),
         ...(query ? { searchParams: withoutUndefined(query) } : {}),
         ...(json === undefined ? {} : { json }),
         ...(signal ? { signal } : {}),
@@ -209,11 +214,11 @@ export class Transport {
  * Reads a successful body inside ky, so that a body cut off before the SDK used any of it is
  * retried by ky's own retry loop (same limit, same backoff) instead of a second one of ours.
  */
-async function bufferBody(request: Request, options: { context: Record<string, unknown> }, response: Response, timeoutMs: number) {
+async function bufferBody(request: Request, options: { context: Partial<SendContext> }, response: Response, timeoutMs: number) {
   if (options.context.bufferBody !== true || !response.ok || !response.body) return undefined;
   const bytes = await readAll(response.body, {
     idleTimeoutMs: timeoutMs,
-    signal: request.signal,
+    signal: anySignal(request.signal, options.context.signal),
     description: `${request.method} ${safePath(request.url)}`,
     expectedBytes: declaredLength(response.headers),
   });
@@ -221,6 +226,26 @@ async function bufferBody(request: Request, options: { context: Record<string, u
   // A constructed Response has an empty `url`; errors about this response need the real one.
   Object.defineProperty(buffered, 'url', { value: response.url });
   return buffered;
+}
+
+/** What `#send` tells ky's hooks about a request. */
+interface SendContext {
+  /** Read the whole body inside ky, so a cut is retried. */
+  bufferBody: boolean;
+  /** The caller's signal, which the hooks cannot reach through a retried request. */
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * ky sends a retry as a clone of the first request, and undici's clone follows the original's
+ * signal only through a weak reference that garbage collection can drop: an abort during a
+ * retry then waited for the timeout. Every attempt gets the caller's signal directly.
+ */
+function followingSignal(fetch: typeof globalThis.fetch, signal: AbortSignal): typeof globalThis.fetch {
+  return (input, init) => {
+    const own = input instanceof Request ? input.signal : init?.signal;
+    return fetch(input, { ...init, signal: anySignal(own ?? undefined, signal) });
+  };
 }
 
 /** A failed attempt's body is not read: cancel it so its socket is released before the retry. */
