@@ -1,0 +1,129 @@
+/**
+ * `pnpm check:packages`: the packages as npm will publish them, checked the way users meet them.
+ * Needs `pnpm build` first.
+ *
+ * 1. publint --strict and attw --pack (profile node16) on each package: exports, types for ESM
+ *    and CJS, the testing subpaths, files.
+ * 2. The packed tarballs installed with npm into a scratch app, then used from ESM and from CJS:
+ *    a client error is `instanceof` its class whichever format threw it and whichever format
+ *    checks; the `testing` subpaths load and work; no client bundles its own copy of core.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const packages = ['core', 'luscii-export', 'dexcare-reporting', 'spruce-export-parser'];
+const failures: string[] = [];
+
+function run(command: string, args: string[], cwd: string): string {
+  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function check(label: string, work: () => void): void {
+  try {
+    work();
+    console.log(`ok    ${label}`);
+  } catch (error) {
+    const output = (error as { stdout?: string; stderr?: string }).stdout ?? '';
+    console.log(`FAIL  ${label}\n${output}${(error as { stderr?: string }).stderr ?? String(error)}`);
+    failures.push(label);
+  }
+}
+
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+for (const name of packages) {
+  const dir = join(root, 'packages', name);
+  check(`publint --strict @x/${name}`, () => run(bin('publint'), ['--strict'], dir));
+  check(`attw --pack --profile node16 @x/${name}`, () => run(bin('attw'), ['--pack', '.', '--profile', 'node16', '--format', 'ascii'], dir));
+  if (name === 'core') continue;
+  check(`@x/${name} does not bundle @x/core`, () => {
+    for (const file of readdirSync(join(dir, 'dist')).filter((entry) => /\.(c?js)$/.test(entry))) {
+      if (/class SdkError\b/.test(readFileSync(join(dir, 'dist', file), 'utf8'))) throw new Error(`dist/${file} contains core's SdkError`);
+    }
+  });
+}
+
+const app = mkdtempSync(join(tmpdir(), 'x-sdk-consumer-'));
+const tarballs = packages.map((name) => {
+  const output = run('pnpm', ['pack', '--pack-destination', app], join(root, 'packages', name)).trim().split('\n');
+  return output.at(-1);
+});
+writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '0.0.0' }));
+check('npm installs the packed tarballs (with msw for the testing subpaths)', () =>
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs, 'msw@2'], app),
+);
+
+const shared = `
+const key = 'sk_live_consumer_check';
+const unauthorized = async () => new Response(JSON.stringify({ errors: [{ code: 'unauthenticated', message: 'Unauthenticated.' }] }), { status: 401, headers: { 'content-type': 'application/json' } });
+async function authFailure(LusciiClient) {
+  try { await new LusciiClient({ apiKey: key, fetch: unauthorized, maxRetries: 0 }).export('patients').toArray(); }
+  catch (error) { return error; }
+  throw new Error('expected a failure');
+}
+function expect(condition, what) { if (!condition) { console.error('not true: ' + what); process.exit(1); } }
+`;
+writeFileSync(
+  join(app, 'esm.mjs'),
+  `import { createRequire } from 'node:module';
+import { setupServer } from 'msw/node';
+import { LusciiClient, AuthenticationError, SdkError } from '@x/luscii-export';
+import { lusciiHandlers } from '@x/luscii-export/testing';
+import { DexCareReportingClient } from '@x/dexcare-reporting';
+import { dexCareHandlers } from '@x/dexcare-reporting/testing';
+import { openSpruceExport } from '@x/spruce-export-parser';
+import { buildSpruceExportZip, fakeSpruceExport } from '@x/spruce-export-parser/testing';
+${shared}
+const cjs = createRequire(import.meta.url)('@x/luscii-export');
+const fromEsm = await authFailure(LusciiClient);
+const fromCjs = await authFailure(cjs.LusciiClient);
+expect(fromEsm instanceof AuthenticationError && fromEsm instanceof SdkError, 'ESM error instanceof ESM classes');
+expect(fromCjs instanceof AuthenticationError && fromCjs instanceof SdkError, 'CJS error instanceof ESM classes');
+expect(fromEsm instanceof cjs.AuthenticationError, 'ESM error instanceof CJS class');
+expect(!String(fromEsm.message).includes(key), 'no key in the message');
+
+const luscii = lusciiHandlers();
+const dex = dexCareHandlers();
+const server = setupServer(...luscii.handlers, ...dex.handlers);
+server.listen({ onUnhandledRequest: 'error' });
+const patients = await new LusciiClient({ apiKey: luscii.apiKey }).export('patients').toArray();
+expect(patients.length === luscii.rowsFor('patients').length && patients.length > 0, 'Luscii export through the testing handlers');
+const client = new DexCareReportingClient({ baseUrl: dex.baseUrl, serviceKey: dex.serviceKey });
+const rows = await client.runAvrReport({ type: 'virtual' }, { pollIntervalMs: 1, maxPollIntervalMs: 5 }).toArray();
+expect(rows.length === dex.visits.length, 'DexCare run through the testing handlers');
+server.close();
+
+const exp = await openSpruceExport(buildSpruceExportZip(fakeSpruceExport({ messages: 500 })));
+expect((await exp.rows('messages').toArray()).length === 500, 'Spruce zip built by the testing builder');
+console.log('ESM consumer: ok');
+`,
+);
+writeFileSync(
+  join(app, 'cjs.cjs'),
+  `const { LusciiClient, AuthenticationError, SdkError } = require('@x/luscii-export');
+const core = require('@x/core');
+const { openSpruceExport } = require('@x/spruce-export-parser');
+const { buildSpruceExportZip, fakeSpruceExport } = require('@x/spruce-export-parser/testing');
+${shared}
+(async () => {
+  const error = await authFailure(LusciiClient);
+  const esm = await import('@x/luscii-export');
+  expect(error instanceof AuthenticationError && error instanceof SdkError && error instanceof core.ApiError, 'CJS error instanceof CJS classes');
+  expect(error instanceof esm.AuthenticationError, 'CJS error instanceof ESM class');
+  const exp = await openSpruceExport(buildSpruceExportZip(fakeSpruceExport({ messages: 300 })));
+  expect((await exp.rows('messages').toArray()).length === 300, 'Spruce from CJS');
+  console.log('CJS consumer: ok');
+})();
+`,
+);
+check('ESM consumer: errors across formats, testing subpaths, a run of each client', () => run('node', ['esm.mjs'], app));
+check('CJS consumer: errors across formats, testing subpaths', () => run('node', ['cjs.cjs'], app));
+
+if (failures.length > 0) {
+  console.error(`\n${failures.length} package check(s) failed`);
+  process.exit(1);
+}
+console.log(`\nAll package checks passed (scratch app: ${app})`);
