@@ -39,8 +39,9 @@ describe('inflateRaw', () => {
     const output = inflateRaw(counted(), inflater);
     await output.next();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    // A few pieces ahead at most (a write may finish before its output reaches the reader), never the entry.
-    expect(pulled).toBeLessThanOrEqual(8 * 4096);
+    // A bounded amount ahead, never the entry: Node 20 takes one 16 KiB piece before its first
+    // output, Node 22 and 24 take 64 KiB into zlib first, whatever the entry's size.
+    expect(pulled).toBeLessThanOrEqual(64 * 1024 + 2 * 16 * 1024);
     await output.return();
   });
 
