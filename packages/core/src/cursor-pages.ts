@@ -19,6 +19,7 @@ export interface CursorPageRequest {
 
 /** Options of {@link paginateByCursor}. */
 export interface CursorPagingOptions<P> {
+  /** Fetches one page; its rejection ends the iteration with that error. */
   fetchPage: (request: CursorPageRequest) => Promise<P>;
   /** Resume from this cursor instead of the first page. */
   cursor?: string | undefined;

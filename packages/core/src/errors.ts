@@ -12,6 +12,10 @@ import { errorDetails, parseRetryAfter, pathOf, stringField, vendorMessage } fro
 
 const BRAND = Symbol.for('@x/core.SdkError');
 
+/**
+ * Any class of the SDK's errors, as {@link isSdkError} takes it.
+ * @inline
+ */
 type ErrorClass = abstract new (...args: never[]) => SdkError;
 
 function hideValue<T extends object>(target: T, key: string, value: unknown): void {
@@ -50,6 +54,10 @@ export class SdkError extends Error {
   /** The stable name `instanceof` matches on when classes come from different copies of the package. */
   static readonly errorName: string = 'SdkError';
 
+  /**
+   * Makes `instanceof` also match an error from another copy of the package (two versions in one
+   * app), by its brand: the names of its class and the classes it extends.
+   */
   static override [Symbol.hasInstance](instance: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, instance)) return true;
     const names = (instance as { [BRAND]?: unknown } | null | undefined)?.[BRAND];

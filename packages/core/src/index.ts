@@ -33,6 +33,10 @@ export { normalizeHeaderLoosely } from './csv/header.js';
 export type { CsvRowsOptions, TypedCsvRowsOptions, RawCsvRowsOptions, CsvSchema, RawRow } from './csv/rows.js';
 export { iterateBytes, readStream, readAll } from './byte-stream.js';
 export type { ByteSource, ReadStreamOptions } from './byte-stream.js';
+/**
+ * zod schemas for the value rules every client shares: numeric strings become numbers,
+ * `true`/`false` booleans, timestamps with an offset `Date`s; plain dates stay strings.
+ */
 export * as values from './values.js';
 export type { WireType } from './values.js';
 export { parseOrThrow, parseRow, lenientRow, toValidationError } from './validate.js';

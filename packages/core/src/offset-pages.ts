@@ -19,6 +19,7 @@ export interface OffsetPageRequest {
 
 /** Options of {@link paginateByOffset}. */
 export interface OffsetPagingOptions<T> {
+  /** Fetches one page: its rows, and `count`, the total number of matching rows. */
   fetchPage: (request: OffsetPageRequest) => Promise<{ data: T[]; count: number }>;
   /** Rows asked for per page. */
   pageSize: number;

@@ -43,7 +43,9 @@ export interface WaitOptions<S = string> {
 
 /** The service's side of a wait: how to check, and what each status means. */
 export interface PollOptions<S> extends WaitOptions<S> {
+  /** Asks the service for the current status once. */
   check: (signal: AbortSignal) => Promise<S>;
+  /** What a status means for the wait: `'pending'` (keep polling), `'succeeded'`, `'failed'` or `'cancelled'`. */
   phase: (state: S) => PollPhase;
   /** The status as text, for errors: `'FAILED'`. */
   describe: (state: S) => string;

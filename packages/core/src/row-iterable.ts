@@ -29,6 +29,7 @@ export class RowIterable<T> implements AsyncIterable<T> {
     this.#run = run;
   }
 
+  /** Starts a fresh run over the rows, for `for await`. */
   [Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
     return this.#run();
   }

@@ -8,6 +8,7 @@ export type {
   LusciiDatedReportType,
   LusciiUndatedReportType,
   LusciiOptionallyDatedReportType,
+  LusciiReportTypesWith,
 } from './report-types.js';
 export type {
   LusciiExportParams,

@@ -43,16 +43,24 @@ export type LusciiReportType = keyof typeof LUSCII_DATE_RULES;
  */
 export const LUSCII_REPORT_TYPES = Object.keys(LUSCII_DATE_RULES) as readonly LusciiReportType[];
 
-type ReportTypesWith<Rule extends LusciiDateRule> = {
+/**
+ * The report types whose date rule is `Rule`.
+ *
+ * @example
+ * ```ts
+ * const type: LusciiReportTypesWith<'optional'> = 'plannedActions';
+ * ```
+ */
+export type LusciiReportTypesWith<Rule extends LusciiDateRule> = {
   [R in LusciiReportType]: (typeof LUSCII_DATE_RULES)[R] extends Rule ? R : never;
 }[LusciiReportType];
 
 /** Report types that need `startDate` and `endDate`: `measurements`, `alerts`. */
-export type LusciiDatedReportType = ReportTypesWith<'required'>;
+export type LusciiDatedReportType = LusciiReportTypesWith<'required'>;
 /** Report types that refuse dates: `patients`, `hcps`, `patientsMutations`, `starRatings`. */
-export type LusciiUndatedReportType = ReportTypesWith<'forbidden'>;
+export type LusciiUndatedReportType = LusciiReportTypesWith<'forbidden'>;
 /** Report types that take an optional date range: the five history and action reports. */
-export type LusciiOptionallyDatedReportType = ReportTypesWith<'optional'>;
+export type LusciiOptionallyDatedReportType = LusciiReportTypesWith<'optional'>;
 
 /**
  * Whether `value` names a report type (own keys only, so `'toString'` is not one).

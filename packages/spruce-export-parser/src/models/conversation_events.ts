@@ -33,6 +33,11 @@ export const ConversationEventColumns = EventBase.extend({
 }).describe('Actions taken at the thread level in the period (incremental).');
 export type ConversationEventColumns = z.infer<typeof ConversationEventColumns>;
 
+/**
+ * The columns every event shares.
+ * @inline
+ * @useDeclaredType
+ */
 type EventBase = z.infer<typeof EventBase>;
 
 /** An ARCHIVE event: archived or unarchived. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { values } from '@x/core';
 
-/** `pages.csv`: the @Pages posted in the period. */
+/** `pages.csv`: the \@Pages posted in the period. */
 export const PageRow = z
   .looseObject({
     page_id: values.string().describe('The page.'),

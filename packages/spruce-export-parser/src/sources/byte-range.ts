@@ -15,9 +15,13 @@ export interface ByteRangeSource {
 
 /** The part of the `Blob` API the reader uses (a `File`, `fs.openAsBlob`'s blob, a browser `Blob`). */
 export interface BlobLike {
+  /** Length in bytes. */
   readonly size: number;
+  /** The bytes in `[start, end)`, as a blob of their own. */
   slice(start?: number, end?: number): BlobLike;
+  /** All the bytes, in one buffer. */
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** The bytes as a stream of chunks. */
   stream(): ReadableStream<Uint8Array>;
 }
 

@@ -4,8 +4,6 @@ import { TABLE_COLUMNS, TABLE_NAMES, type TableColumns, type TableName } from '.
 import { goCsvRecord, spruceCell } from './go-csv.js';
 import { concat, zipChunks, type ZipEntryFault, type ZipEntryInput, type ZipWriterOptions } from './zip-writer.js';
 
-type CellInput<V> = V | string | null | undefined;
-
 /**
  * A row to write into a table: typed values (`Date`, booleans, numbers, destination lists,
  * `data` objects), or any text for a cell, which is written as it is (to test a malformed
@@ -15,8 +13,8 @@ export type SpruceTableInput<T extends TableName> = {
   [K in keyof TableColumns<T>]?: T extends 'conversation_events'
     ? K extends 'data'
       ? string | EventDetails | null | undefined
-      : CellInput<TableColumns<T>[K]>
-    : CellInput<TableColumns<T>[K]>;
+      : TableColumns<T>[K] | string | null | undefined
+    : TableColumns<T>[K] | string | null | undefined;
 };
 
 /** The rows of each table to write; iterables are pulled lazily, so generators keep memory flat. */
