@@ -13,9 +13,27 @@ export interface ColumnReference {
   column: string;
   /** `timestamp`, `boolean`, `enum (A, B)`, `string → list of { type, value }`, ... */
   type: string;
-  /** Whether the value can be `null` (an empty cell). */
+  /** Whether the value can be `null` (an empty cell, a JSON `null`). */
   nullable: boolean;
+  /** Whether the field can be left out of a record (JSON); the row then lacks it. */
+  optional: boolean;
   description: string;
+}
+
+/** How {@link renderColumnTable} lays a table out. */
+export interface ColumnTableOptions {
+  /**
+   * The heading of the name column.
+   * @default 'column'
+   */
+  nameHeading?: string;
+  /**
+   * Replace the `nullable` column by `null / missing`, which also says whether the field can be
+   * left out (`null`, `missing`, `null or missing` or `no`): for JSON records, where a field can
+   * be absent as well as `null`.
+   * @default false
+   */
+  showMissing?: boolean;
 }
 
 interface ColumnMeta {
@@ -32,18 +50,20 @@ interface ColumnMeta {
  * @example
  * ```ts
  * columnReference(z.object({ at: values.timestamp().nullable().describe('When.') }));
- * // [{ column: 'at', type: 'timestamp → Date', nullable: true, description: 'When.' }]
+ * // [{ column: 'at', type: 'timestamp → Date', nullable: true, optional: false, description: 'When.' }]
  * ```
  */
 export function columnReference(schema: z.ZodObject): ColumnReference[] {
   return Object.entries(schema.shape as Record<string, z.ZodType>).map(([column, field]) => {
     const meta = collectMeta(field);
     const parsedNull = field.safeParse(null);
+    const parsedMissing = field.safeParse(undefined);
     const spelling = meta.documentSpelling ? ` The document prints the name as \`${meta.documentSpelling}\`.` : '';
     return {
       column,
       type: describeType(meta, field),
       nullable: parsedNull.success && parsedNull.data === null,
+      optional: parsedMissing.success && parsedMissing.data === undefined,
       description: (meta.description ?? '') + spelling,
     };
   });
@@ -55,15 +75,36 @@ export function columnReference(schema: z.ZodObject): ColumnReference[] {
  * @example
  * ```ts
  * renderColumnTable(columnReference(MessageRow));
+ * renderColumnTable(columnReference(ProviderHistory), { nameHeading: 'field', showMissing: true });
  * ```
  */
-export function renderColumnTable(columns: readonly ColumnReference[]): string {
+export function renderColumnTable(columns: readonly ColumnReference[], options: ColumnTableOptions = {}): string {
   const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
-  const lines = ['| column | type | nullable | description |', '|---|---|---|---|'];
-  for (const { column, type, nullable, description } of columns) {
-    lines.push(`| \`${column}\` | ${cell(type)} | ${nullable ? 'yes' : 'no'} | ${cell(description)} |`);
+  const presence = options.showMissing ? 'null / missing' : 'nullable';
+  const lines = [`| ${options.nameHeading ?? 'column'} | type | ${presence} | description |`, '|---|---|---|---|'];
+  for (const column of columns) {
+    const present = options.showMissing ? presenceOf(column) : column.nullable ? 'yes' : 'no';
+    lines.push(`| \`${column.column}\` | ${cell(column.type)} | ${present} | ${cell(column.description)} |`);
   }
   return lines.join('\n');
+}
+
+/**
+ * The description of a model itself (its own `.describe()`), or `''`.
+ *
+ * @example
+ * ```ts
+ * modelDescription(MessageRow); // 'Messages exchanged in the period (incremental).'
+ * ```
+ */
+export function modelDescription(schema: z.ZodType): string {
+  return collectMeta(schema).description ?? '';
+}
+
+function presenceOf({ nullable, optional }: ColumnReference): string {
+  if (nullable && optional) return 'null or missing';
+  if (nullable) return 'null';
+  return optional ? 'missing' : 'no';
 }
 
 const WIRE_TYPES: Record<string, string> = {

@@ -1,2 +1,2 @@
-export { columnReference, renderColumnTable } from './data-reference.js';
-export type { ColumnReference } from './data-reference.js';
+export { columnReference, modelDescription, renderColumnTable } from './data-reference.js';
+export type { ColumnReference, ColumnTableOptions } from './data-reference.js';
