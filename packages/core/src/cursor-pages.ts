@@ -27,10 +27,18 @@ export interface CursorPagingOptions<P> {
 }
 
 /**
+ * Empty pages in a row, each with a new cursor, after which the export counts as a server loop.
+ * A server may send an empty page now and then; a long run of them, each naming another
+ * cursor, never ends on its own.
+ */
+export const MAX_EMPTY_PAGES_IN_A_ROW = 100;
+
+/**
  * Cursor paging with one page of prefetch: while the caller works on page N, page N+1 is on
  * its way, and no further. It ends on a `null` (or empty) cursor, never on an empty page: an
  * empty page with a cursor is followed. A cursor seen before means the server is looping, and
- * ends in an `SdkError` rather than an endless export.
+ * ends in an `SdkError` rather than an endless export; so does a run of
+ * {@link MAX_EMPTY_PAGES_IN_A_ROW} empty pages with ever new cursors.
  *
  * @example
  * ```ts
@@ -48,6 +56,7 @@ async function* cursorPages<P extends CursorPage<unknown>>(options: CursorPaging
   const seen = new Set<string>();
   if (options.cursor !== undefined) seen.add(options.cursor);
   let pageNumber = 1;
+  let emptyInARow = 0;
   let pending = options.fetchPage({ cursor: options.cursor, pageNumber, signal });
   try {
     while (true) {
@@ -59,6 +68,10 @@ async function* cursorPages<P extends CursorPage<unknown>>(options: CursorPaging
       }
       if (seen.has(next)) {
         throw new SdkError(`The server returned a cursor it had already sent (after page ${pageNumber}); stopping instead of looping`);
+      }
+      emptyInARow = page.data.length === 0 ? emptyInARow + 1 : 0;
+      if (emptyInARow >= MAX_EMPTY_PAGES_IN_A_ROW) {
+        throw new SdkError(`The server sent ${emptyInARow} empty pages in a row, each with a new cursor (up to page ${pageNumber}); stopping instead of looping`);
       }
       seen.add(next);
       pageNumber += 1;

@@ -1,0 +1,61 @@
+import type { HttpHandler } from 'msw';
+import { startFaultServer, type FaultPlan, type FaultServer } from '@x/testkit';
+import { LusciiClient, type LusciiClientOptions } from '../../src/index.js';
+import { lusciiHandlers, type LusciiFakeApi, type LusciiHandlersOptions } from '../../src/testing.js';
+import { decodeCursor } from '../../src/testing/cursor.js';
+import { SECRET_KEY } from './index.js';
+
+/** May 2024: with 300 measurements over the fake's period, six pages or so. */
+export const MAY = { startDate: '2024-05-01', endDate: '2024-05-31' } as const;
+
+/** The page (1-based) a request asks for, from the fake's cursor; no cursor is page 1. */
+export function pageOf(request: { url: string }, perPage = 50): number {
+  const cursor = new URL(request.url).searchParams.get('cursor');
+  return cursor === null ? 1 : Math.floor((decodeCursor(cursor)?.id ?? 0) / perPage) + 1;
+}
+
+/** A fault plan that also notes when each request arrived, in `performance.now()` milliseconds. */
+export function timed(plan: FaultPlan | undefined): { plan: FaultPlan; arrivals: { page: number; at: number }[] } {
+  const arrivals: { page: number; at: number }[] = [];
+  return {
+    arrivals,
+    plan: (request, index) => {
+      arrivals.push({ page: pageOf(request), at: performance.now() });
+      return plan?.(request, index);
+    },
+  };
+}
+
+export interface SocketFake {
+  server: FaultServer;
+  api: LusciiFakeApi;
+  client: LusciiClient;
+}
+
+/**
+ * The package's fake Export API on a loopback socket behind the testkit's fault server, and a
+ * client for it with millisecond backoff and a short timeout. `extra` handlers come first, so a
+ * test can answer some requests itself and leave the rest to the fake.
+ */
+export async function fakeOverSocket(
+  options: {
+    plan?: FaultPlan | undefined;
+    fake?: LusciiHandlersOptions;
+    client?: Partial<LusciiClientOptions>;
+    extra?: (baseUrl: string) => HttpHandler[];
+  } = {},
+): Promise<SocketFake> {
+  let api: LusciiFakeApi | undefined;
+  const server = await startFaultServer((baseUrl) => {
+    api = lusciiHandlers({ baseUrl, apiKey: SECRET_KEY, rows: { measurements: 300 }, ...options.fake });
+    return [...(options.extra?.(baseUrl) ?? []), ...api.handlers];
+  }, options.plan);
+  const client = new LusciiClient({
+    apiKey: SECRET_KEY,
+    baseUrl: server.baseUrl,
+    timeoutMs: 300,
+    backoff: { initialDelayMs: 1, maxDelayMs: 5 },
+    ...options.client,
+  });
+  return { server, api: api!, client };
+}
