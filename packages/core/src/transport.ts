@@ -122,9 +122,16 @@ export class Transport {
         retryOnTimeout: true,
         // A wait longer than the cap is the caller's decision, not a silent hour inside a call.
         shouldRetry: ({ error }) => {
-          if (!(error instanceof HTTPError) || !RETRY_AFTER_STATUS_CODES.includes(error.response.status)) return undefined;
-          const wait = parseRetryAfter(error.response.headers.get('retry-after'));
-          return wait !== undefined && wait > maxRetryAfterMs ? false : undefined;
+          if (!(error instanceof HTTPError)) return undefined;
+          if (RETRY_AFTER_STATUS_CODES.includes(error.response.status)) {
+            const wait = parseRetryAfter(error.response.headers.get('retry-after'));
+            if (wait !== undefined && wait > maxRetryAfterMs) return false;
+          }
+          // ky retries this one after a delay and never reads its body. Release the body now:
+          // an abort during the delay would otherwise have undici cancel the unread body itself
+          // and rethrow the abort reason as an unhandled rejection.
+          if (RETRY_STATUS_CODES.includes(error.response.status)) discardBody(error);
+          return undefined;
         },
       },
       hooks: {
