@@ -16,21 +16,27 @@ const optionalText = () => values.string().nullish();
  * }
  * ```
  */
-export const ProviderHistory = z.looseObject({
-  id: values.string(),
-  action: optionalText(),
-  visitId: optionalText(),
-  providerId: optionalText(),
-  providerEmailAddress: optionalText(),
-  providerName: optionalText(),
-  providerFirstName: optionalText(),
-  providerLastName: optionalText(),
-  providerCredentials: optionalText(),
-  actorId: optionalText(),
-  actorEmail: optionalText(),
-  actorFirstName: optionalText(),
-  actorLastName: optionalText(),
-});
+export const ProviderHistory = z
+  .looseObject({
+    id: values.string().describe('The id of the record.'),
+    action: optionalText().describe("The event's action: `'assigned'` in the document."),
+    visitId: optionalText().describe('The visit the event belongs to (a GUID).'),
+    providerId: optionalText().describe("The provider's id (a GUID)."),
+    providerEmailAddress: optionalText().describe("The provider's email address."),
+    providerName: optionalText().describe("The provider's full name: `'Jenny Generic'` in the document."),
+    providerFirstName: optionalText().describe("The provider's first name."),
+    providerLastName: optionalText().describe("The provider's last name."),
+    providerCredentials: optionalText().describe("The provider's credentials: `'MD'`, `'MD DO'`."),
+    actorId: optionalText().describe('The id of who caused the event (a GUID).'),
+    actorEmail: optionalText().describe('The email address of who caused the event.'),
+    actorFirstName: optionalText().describe('The first name of who caused the event.'),
+    actorLastName: optionalText().describe('The last name of who caused the event.'),
+  })
+  .describe(
+    "One provider history record, built from events sent to DexCare's reporting system. The fields the DexCare document " +
+      'names (its search terms) are typed; the Provider Histories Data Definition PDF has the full list, which the SDK does not ' +
+      'have, and every other field passes through untouched.',
+  );
 export type ProviderHistory = z.infer<typeof ProviderHistory>;
 
 /**
