@@ -38,7 +38,7 @@ export const MAX_EMPTY_PAGES_IN_A_ROW = 100;
  * its way, and no further. It ends on a `null` (or empty) cursor, never on an empty page: an
  * empty page with a cursor is followed. A cursor seen before means the server is looping, and
  * ends in an `SdkError` rather than an endless export; so does a run of
- * {@link MAX_EMPTY_PAGES_IN_A_ROW} empty pages with ever new cursors.
+ * `MAX_EMPTY_PAGES_IN_A_ROW` empty pages with ever new cursors.
  *
  * @example
  * ```ts
