@@ -47,7 +47,7 @@ export const MAX_EMPTY_PAGES_IN_A_ROW = 100;
  * ```
  */
 export function paginateByCursor<T, P extends CursorPage<T>>(options: CursorPagingOptions<P>): PagedIterable<T, P> {
-  return new PagedIterable<T, P>(() => cursorPages(options));
+  return new PagedIterable<T, P>(() => cursorPages(options), { signal: options.signal });
 }
 
 async function* cursorPages<P extends CursorPage<unknown>>(options: CursorPagingOptions<P>): AsyncGenerator<P, void, undefined> {

@@ -49,7 +49,7 @@ export function paginateByOffset<T>(options: OffsetPagingOptions<T>): PagedItera
   if (!Number.isInteger(options.pageSize) || options.pageSize < 1) throw new RangeError('pageSize must be a positive integer');
   const concurrency = options.concurrency ?? 4;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('concurrency must be a positive integer');
-  return new PagedIterable<T, OffsetPage<T>>(() => offsetPages(options, concurrency));
+  return new PagedIterable<T, OffsetPage<T>>(() => offsetPages(options, concurrency), { signal: options.signal });
 }
 
 async function* offsetPages<T>(options: OffsetPagingOptions<T>, concurrency: number): AsyncGenerator<OffsetPage<T>, void, undefined> {

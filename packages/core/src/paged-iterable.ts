@@ -1,4 +1,5 @@
 import { RowIterable } from './row-iterable.js';
+import { throwIfAborted } from './signals.js';
 
 /** One page of results. Strategies add their own fields (`nextCursor`, `offset`, `count`). */
 export interface Page<T> {
@@ -20,19 +21,33 @@ export interface Page<T> {
  */
 export class PagedIterable<T, P extends Page<T> = Page<T>> extends RowIterable<T> {
   readonly #pages: () => AsyncGenerator<P, void, undefined>;
+  readonly #signal: AbortSignal | undefined;
 
-  /** @param pages starts one run over the pages; called once per iteration. */
-  constructor(pages: () => AsyncGenerator<P, void, undefined>) {
-    super(() => rowsOf(pages()));
+  /**
+   * @param pages starts one run over the pages; called once per iteration.
+   * @param options.signal the caller's signal: once it aborts, no further page or row is
+   * delivered, even one that had already arrived.
+   */
+  constructor(pages: () => AsyncGenerator<P, void, undefined>, options: { signal?: AbortSignal | undefined } = {}) {
+    super(() => rowsOf(pages(), options.signal));
     this.#pages = pages;
+    this.#signal = options.signal;
   }
 
   /** Iterates whole pages, for progress reporting and for saving a cursor to resume from. */
-  pages(): AsyncGenerator<P, void, undefined> {
-    return this.#pages();
+  async *pages(): AsyncGenerator<P, void, undefined> {
+    for await (const page of this.#pages()) {
+      throwIfAborted(this.#signal);
+      yield page;
+    }
   }
 }
 
-async function* rowsOf<T>(pages: AsyncIterable<Page<T>>): AsyncGenerator<T, void, undefined> {
-  for await (const page of pages) yield* page.data;
+async function* rowsOf<T>(pages: AsyncIterable<Page<T>>, signal: AbortSignal | undefined): AsyncGenerator<T, void, undefined> {
+  for await (const page of pages) {
+    for (const row of page.data) {
+      throwIfAborted(signal);
+      yield row;
+    }
+  }
 }

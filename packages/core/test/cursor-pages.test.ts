@@ -89,6 +89,38 @@ describe('paginateByCursor', () => {
     expect(requests.every((request) => request.signal.aborted)).toBe(true);
   });
 
+  test('after an abort no further row is delivered, not even of a page that had arrived', async () => {
+    const controller = new AbortController();
+    const { fetchPage } = pagesOf([[1, 2, 3], [4, 5]]);
+    const seen: number[] = [];
+    const error = await caught(
+      (async () => {
+        for await (const row of paginateByCursor({ fetchPage, signal: controller.signal })) {
+          seen.push(row);
+          if (row === 2) controller.abort();
+        }
+      })(),
+    );
+    expect(seen).toEqual([1, 2]);
+    expect((error as Error).name).toBe('AbortError');
+  });
+
+  test('after an abort no further page is delivered either', async () => {
+    const controller = new AbortController();
+    const { fetchPage } = pagesOf([[1], [2], [3]]);
+    const seen: number[][] = [];
+    const error = await caught(
+      (async () => {
+        for await (const page of paginateByCursor({ fetchPage, signal: controller.signal }).pages()) {
+          seen.push(page.data);
+          controller.abort();
+        }
+      })(),
+    );
+    expect(seen).toEqual([[1]]);
+    expect(error).toBe(controller.signal.reason);
+  });
+
   test('a failing page rejects the iteration with its error', async () => {
     const failure = new SdkError('page 2 failed');
     const fetchPage = async ({ cursor }: CursorPageRequest): Promise<CursorPage<number>> => {

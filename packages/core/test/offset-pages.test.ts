@@ -99,6 +99,27 @@ describe('paginateByOffset', () => {
     expect(stats.inFlight).toBe(0);
   });
 
+  test('after an abort no further row is delivered, even of pages that had arrived', async () => {
+    const controller = new AbortController();
+    const { fetchPage, stats } = search(100, { latency: () => 0 });
+    const seen: number[] = [];
+    const error = await caught(
+      (async () => {
+        for await (const row of paginateByOffset({ fetchPage, pageSize: 10, signal: controller.signal })) {
+          seen.push(row);
+          if (row === 14) {
+            // Let the prefetched pages arrive first: they must still not be delivered.
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            controller.abort();
+          }
+        }
+      })(),
+    );
+    expect(seen).toEqual(Array.from({ length: 15 }, (_, i) => i));
+    expect(error).toBe(controller.signal.reason);
+    expect(stats.requests.every((request) => request.signal.aborted)).toBe(true);
+  });
+
   test('refuses a nonsensical page size or concurrency', () => {
     const { fetchPage } = search(1);
     expect(() => paginateByOffset({ fetchPage, pageSize: 0 })).toThrow(RangeError);
