@@ -8,7 +8,7 @@
  * non-enumerable properties, so `console.log(error)` and `JSON.stringify(error)` do not print them.
  */
 
-import { errorDetails, parseRetryAfter, pathOf, stringField, vendorMessage } from './response-details.js';
+import { errorDetails, pathOf, requestedWait, stringField, vendorMessage } from './response-details.js';
 
 const BRAND = Symbol.for('@x/core.SdkError');
 
@@ -167,7 +167,7 @@ export class RateLimitError extends ApiError {
   constructor(init: ApiErrorInit) {
     super(init);
     this.name = 'RateLimitError';
-    this.retryAfterMs = parseRetryAfter(this.headers['retry-after']);
+    this.retryAfterMs = requestedWait((name) => this.headers[name]);
   }
 }
 

@@ -6,13 +6,41 @@ import type { ApiErrorDetail } from './errors.js';
  * `msg`; Luscii an `errors[]` of `{ code, message, attribute }`), so each reader is lenient.
  */
 
-/** Parses a `Retry-After` header (delta seconds or an HTTP date) into milliseconds from now. */
+/**
+ * The headers a server may say how long to wait in, in the order ky reads them, so that the
+ * SDK's cap and `RateLimitError.retryAfterMs` see the same wait ky's retry does.
+ */
+export const WAIT_HEADERS = ['retry-after', 'ratelimit-reset', 'x-ratelimit-retry-after', 'x-ratelimit-reset', 'x-rate-limit-reset'] as const;
+
+/** Seconds this large are a Unix time (GitHub's `x-ratelimit-reset`), not a delay: ky's own threshold. */
+const UNIX_TIME_THRESHOLD_MS = Date.parse('2024-01-01');
+
+/**
+ * Parses a wait header (delta seconds, an HTTP date, or Unix seconds) into milliseconds from now.
+ *
+ * @example
+ * ```ts
+ * parseRetryAfter('2'); // 2000
+ * ```
+ */
 export function parseRetryAfter(value: string | undefined | null, now = Date.now()): number | undefined {
   if (value == null || value.trim() === '') return undefined;
   const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  if (Number.isFinite(seconds)) {
+    const ms = seconds * 1000;
+    return Math.max(0, ms >= UNIX_TIME_THRESHOLD_MS ? ms - now : ms);
+  }
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The wait a response asks for, from the first of {@link WAIT_HEADERS} it sends. */
+export function requestedWait(header: (name: string) => string | null | undefined, now = Date.now()): number | undefined {
+  for (const name of WAIT_HEADERS) {
+    const value = header(name);
+    if (value != null && value !== '') return parseRetryAfter(value, now);
+  }
+  return undefined;
 }
 
 const MAX_VENDOR_MESSAGE = 300;

@@ -2,7 +2,7 @@ import ky, { HTTPError, isTimeoutError, type KyInstance, type RetryOptions } fro
 import { declaredLength, readAll, readStream } from './byte-stream.js';
 import { checkTransportOptions } from './client-options.js';
 import { ApiError, ConnectionError, SdkError, TimeoutError } from './errors.js';
-import { parseRetryAfter } from './response-details.js';
+import { requestedWait } from './response-details.js';
 import { keptHeaders, safeUrl, showOnly } from './redact.js';
 import { anySignal } from './signals.js';
 
@@ -94,9 +94,15 @@ export class Transport {
   readonly #ky: KyInstance;
   readonly #fetch: typeof globalThis.fetch;
 
-  /** @throws {InvalidParamsError} when `timeoutMs`, `maxRetries` or `fetch` is malformed. */
+  /**
+   * @throws {InvalidParamsError} when `timeoutMs`, `maxRetries` or `fetch` is malformed.
+   * @throws {SdkError} on a runtime without `AbortSignal.any` (Node.js before 20.3).
+   */
   constructor(options: TransportOptions) {
     checkTransportOptions(options);
+    // ky and the SDK combine signals with it; without it every request would fail later as an
+    // unexplained ConnectionError.
+    if (typeof AbortSignal.any !== 'function') throw new SdkError('This SDK needs Node.js 20.3 or later, or a browser with AbortSignal.any');
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
     this.maxRetries = options.maxRetries ?? DEFAULTS.maxRetries;
@@ -124,7 +130,7 @@ export class Transport {
         shouldRetry: ({ error }) => {
           if (!(error instanceof HTTPError)) return undefined;
           if (RETRY_AFTER_STATUS_CODES.includes(error.response.status)) {
-            const wait = parseRetryAfter(error.response.headers.get('retry-after'));
+            const wait = requestedWait((name) => error.response.headers.get(name));
             if (wait !== undefined && wait > maxRetryAfterMs) return false;
           }
           // ky retries this one after a delay and never reads its body. Release the body now:

@@ -51,6 +51,16 @@ describe('requests', () => {
   });
 });
 
+test('a runtime without AbortSignal.any (Node.js before 20.3) is told so when the client is made', () => {
+  const any = Object.getOwnPropertyDescriptor(AbortSignal, 'any')!;
+  Object.defineProperty(AbortSignal, 'any', { value: undefined, configurable: true });
+  try {
+    expect(() => testTransport()).toThrow(/Node\.js 20\.3 or later/);
+  } finally {
+    Object.defineProperty(AbortSignal, 'any', any);
+  }
+});
+
 describe('retries', () => {
   test.each([408, 429, 500, 502, 503, 504])('retries %i and then succeeds', async (status) => {
     const { seen, handler } = sequence(
@@ -124,6 +134,19 @@ describe('retries', () => {
     const error = await caught(testTransport().json({ method: 'GET', path: 'v1/things' }));
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(3_600_000);
+    expect(seen).toHaveLength(1);
+  });
+
+  test.each([
+    ['ratelimit-reset', '3600'],
+    ['x-ratelimit-reset', String(Math.floor(Date.now() / 1000) + 3600)],
+  ])('a wait in %s is read like Retry-After: beyond the cap, RateLimitError at once', async (header, value) => {
+    const { seen, handler } = sequence(() => HttpResponse.json({ error: 'slow down' }, { status: 429, headers: { [header]: value } }));
+    server.use(http.get(URL_THINGS, handler));
+    const error = await caught(testTransport().json({ method: 'GET', path: 'v1/things' }));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBeGreaterThan(3_590_000);
+    expect((error as RateLimitError).retryAfterMs).toBeLessThanOrEqual(3_600_000);
     expect(seen).toHaveLength(1);
   });
 
