@@ -141,7 +141,7 @@ function fieldCountError(cells: string[], layout: ColumnLayout, record: number, 
 function toFormatError(error: unknown, source: string, record: number): unknown {
   if (error instanceof SdkError) return error;
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !code.startsWith('CSV_')) return error;
+  if (typeof code !== 'string' || !isCsvParseCode(code)) return error;
   const where = `${source}: record ${record + 1}`;
   const reason =
     code === 'CSV_MAX_RECORD_SIZE'
@@ -150,4 +150,9 @@ function toFormatError(error: unknown, source: string, record: number): unknown 
         ? 'ends inside a quoted field: the file is truncated or corrupt'
         : `is not valid CSV (${code})`;
   return new ExportFormatError(`${where} ${reason}`, { source });
+}
+
+/** csv-parse's error codes: `CSV_…`, and `INVALID_OPENING_QUOTE`, the one it names without the prefix. */
+function isCsvParseCode(code: string): boolean {
+  return code.startsWith('CSV_') || code === 'INVALID_OPENING_QUOTE';
 }
