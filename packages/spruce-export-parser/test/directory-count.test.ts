@@ -43,6 +43,20 @@ describe('an end record that counts fewer entries than the directory holds', () 
     expect(await caught(openSpruceExport(damaged))).toBeInstanceOf(ExportFormatError);
   });
 
+  test('one too few, with bytes slipped in before the entry it no longer counts: an ExportFormatError', async () => {
+    // The hidden entry no longer starts with its signature, so only the directory's declared
+    // size shows that the counted entries do not fill it.
+    const zip = buildSpruceExportZip({ messages });
+    const view = new DataView(zip.buffer);
+    const recordEnd = (at: number) => at + 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    // The entries are the folder, metadata.csv and messages.csv: slip the bytes in before the third.
+    const slipAt = recordEnd(recordEnd(view.getUint32(zip.length - EOCD_LENGTH + 16, true)));
+    const damaged = withEndRecordCount(new Uint8Array([...zip.subarray(0, slipAt), 0, 0, 0, 0, ...zip.subarray(slipAt)]), 1);
+    const error = await caught(openSpruceExport(damaged));
+    expect(error).toBeInstanceOf(ExportFormatError);
+    expect(error.message).toMatch(/^the central directory is corrupt: its 2 entries take \d+ of its \d+ bytes$/);
+  });
+
   test('an end record that counts more entries than there are is an ExportFormatError too', async () => {
     const damaged = withEndRecordCount(buildSpruceExportZip({ messages }), -1);
     expect(await caught(openSpruceExport(damaged))).toBeInstanceOf(ExportFormatError);

@@ -62,9 +62,13 @@ export async function readCentralDirectory(source: ByteRangeSource): Promise<Zip
     at += CENTRAL_HEADER_LENGTH + nameLength + extraLength + commentLength;
   }
   // An entry count too small (one damaged 16-bit field) would hide the entries after it: a
-  // table would vanish from `tables` instead of failing. Go's reader checks the same.
+  // table would vanish from `tables` instead of failing. The records counted must fill the
+  // directory's declared size exactly.
   if (at + 4 <= directory.bytes.length && directory.u32(at) === SIGNATURE.centralFile) {
     throw new ExportFormatError(`the central directory is corrupt: it holds more entries than the ${location.entries} its end record counts`);
+  }
+  if (at !== location.size) {
+    throw new ExportFormatError(`the central directory is corrupt: its ${location.entries} entries take ${at} of its ${location.size} bytes`);
   }
   return entries;
 }
