@@ -4,11 +4,13 @@ import { ArchiveEventData, OtherEventData, UpdateAssignmentEventData, UpdateMemb
 import type { ConversationEventColumns, ConversationEventRow } from './models/conversation_events.js';
 
 // Wrapped in `{ data }` so that issues carry the path `data.<key>` and errors name that field.
-const DATA_BY_EVENT: Record<string, z.ZodType | undefined> = {
-  ARCHIVE: z.object({ data: ArchiveEventData }),
-  UPDATE_MEMBERS: z.object({ data: UpdateMembersEventData }),
-  UPDATE_ASSIGNMENT: z.object({ data: UpdateAssignmentEventData }),
-};
+// A Map, not an object: an event name is file content, and `valueOf` or `constructor` must not
+// find an object's inherited properties.
+const DATA_BY_EVENT = new Map<string, z.ZodType>([
+  ['ARCHIVE', z.object({ data: ArchiveEventData })],
+  ['UPDATE_MEMBERS', z.object({ data: UpdateMembersEventData })],
+  ['UPDATE_ASSIGNMENT', z.object({ data: UpdateAssignmentEventData })],
+]);
 const OTHER_DATA = z.object({ data: OtherEventData.nullable() });
 
 /**
@@ -25,7 +27,7 @@ export function withEventData(
   const parsed = text === null ? { ok: true as const, value: null } : parseJson(text);
   if (!parsed.ok) return report(new DataValidationError({ ...location, field: 'data' }, { reason: 'expected a JSON object', value: text, row }));
   const candidate = { ...row, data: parsed.value };
-  const result = (DATA_BY_EVENT[row.event] ?? OTHER_DATA).safeParse(candidate);
+  const result = (DATA_BY_EVENT.get(row.event) ?? OTHER_DATA).safeParse(candidate);
   if (result.success) return { ...row, data: (result.data as { data: unknown }).data } as ConversationEventRow;
   return report(toValidationError(result.error, candidate, location));
 
