@@ -52,7 +52,7 @@ export function columnLayout(header: string[], options: LayoutOptions): ColumnLa
     if (seen.has(key)) throw new ExportFormatError(`${options.source}: the column "${key}" appears twice in the header`, { source: options.source });
     seen.add(key);
     keys.push(key);
-    known.push(key in shape);
+    known.push(Object.hasOwn(shape, key));
   }
   const missing = Object.keys(shape).filter((key) => !seen.has(key) && !shape[key]!.safeParse(undefined).success);
   if (missing.length > 0) {
