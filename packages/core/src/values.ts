@@ -30,17 +30,20 @@ export const INVALID: unique symbol = Symbol('invalid');
 /** Converts the text of one cell, or returns {@link INVALID}. */
 export type CellConverter = (text: string) => unknown;
 
-// Each helper's schema instance maps to the very function its zod transform runs, so the CSV
-// fast path (csv/row-builder.ts) converts cells exactly as zod would, without zod per cell.
-const converters = new WeakMap<z.ZodType, CellConverter>();
+// Each helper's schema maps to the very function its zod transform runs, so the CSV fast path
+// (csv/row-builder.ts) converts cells exactly as zod would, without zod per cell. Keyed by the
+// schema's definition, not the instance: `.describe()` and `.meta()` return a clone that shares
+// the definition (and so parses alike), and every model column is described. A `.refine()` or
+// other check makes a new definition, so such a column is left to zod, as it must be.
+const converters = new WeakMap<object, CellConverter>();
 
-/** The converter behind a helper's schema, or `undefined` for any other schema. */
+/** The converter behind a helper's schema (described or not), or `undefined` for any other schema. */
 export function cellConverter(schema: z.ZodType): CellConverter | undefined {
-  return converters.get(schema);
+  return converters.get(schema._zod.def);
 }
 
 function wire<T extends z.ZodType>(schema: T, convert: CellConverter): T {
-  converters.set(schema, convert);
+  converters.set(schema._zod.def, convert);
   return schema;
 }
 

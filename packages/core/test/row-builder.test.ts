@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
 import { values } from '@x/core';
 import { columnLayout } from '../src/csv/header.js';
@@ -16,12 +16,24 @@ const Loose = z.looseObject({
   kind: values.openEnum(['A', 'B']),
   note: values.string().optional(),
   email: z.string().email().nullable(),
+  // Models describe every column (a clone of the helper) and pipe some into a transform.
+  described: values.timestamp().describe('a described helper').nullable(),
+  pair: values.string().nullable().transform(splitPair).describe('text split into a pair'),
+  checked: values.string().nullable().refine((text) => text !== 'A', { error: 'not A' }),
 });
+
+/** `a:b` → `['a', 'b']`; empty → `[]`; anything else is an issue, as a model's transform reports it. */
+function splitPair(text: string | null, ctx: z.RefinementCtx): string[] {
+  if (text === null) return [];
+  const parts = text.split(':');
+  if (parts.length !== 2) ctx.issues.push({ code: 'custom', message: 'expected a:b', input: undefined });
+  return parts;
+}
 
 /** Cells that are sometimes valid for some column and sometimes not. */
 const cell = fc.oneof(
   fc.constantFrom('', 'A', 'Z', 'true', 'FALSE', 'yes', '0', '-3', '2.5', '1e3', 'x1', '2024-05-02', '2024-02-30', '2024-05-02 14:46:11'),
-  fc.constantFrom('2006-01-02T15:04:05.999999999-07:00', '2024-05-02T14:46:11Z', '2024-05-02T14:46:11', 'a@b.example', 'not-an-email'),
+  fc.constantFrom('2006-01-02T15:04:05.999999999-07:00', '2024-05-02T14:46:11Z', '2024-05-02T14:46:11', 'a@b.example', 'not-an-email', 'a:b'),
   fc.string({ maxLength: 6 }),
 );
 
@@ -64,5 +76,16 @@ describe('compileRowBuilder', () => {
     expect(compileRowBuilder(z.looseObject({ id: values.string(), note: values.string().optional() }), fewer)).toBeUndefined();
     const build = compileRowBuilder(Loose, layout)!;
     expect(build(['only-one-cell'])).toBeUndefined();
+  });
+
+  test('converts described helpers and plain transforms without zod; a refined column still goes through zod', () => {
+    const shape = { at: values.timestamp().describe('when'), pair: values.string().nullable().transform(splitPair).describe('pair'), checked: Loose.shape.checked };
+    const schema = z.looseObject(shape);
+    const spies = Object.values(shape).map((field) => vi.spyOn(field, 'safeParse'));
+    const build = compileRowBuilder(schema, columnLayout(Object.keys(shape), { source: 't', schema }))!;
+    expect(build(['2024-05-02T14:46:11Z', 'a:b', 'B'])).toEqual({ at: new Date('2024-05-02T14:46:11Z'), pair: ['a', 'b'], checked: 'B' });
+    expect(build(['2024-05-02T14:46:11Z', 'a:b', 'A'])).toBeUndefined();
+    expect(build(['2024-05-02T14:46:11Z', 'ab', 'B'])).toBeUndefined();
+    expect(spies.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 2]);
   });
 });

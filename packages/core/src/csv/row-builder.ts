@@ -56,16 +56,52 @@ export function compileRowBuilder(schema: z.ZodObject, layout: ColumnLayout): Ro
 
 /** How one column's cell (null when empty) becomes its value, or {@link INVALID}. */
 function columnConverter(field: z.ZodType): (cell: string | null) => unknown {
-  let inner = field;
-  let nullable = false;
-  while (inner instanceof z.ZodNullable || inner instanceof z.ZodOptional) {
-    if (inner instanceof z.ZodNullable) nullable = true;
-    inner = inner.unwrap() as z.ZodType;
-  }
-  const convert: CellConverter | undefined = cellConverter(inner);
-  if (convert) return (cell) => (cell === null ? (nullable ? null : INVALID) : convert(cell));
-  return (cell) => {
+  return fastConverter(field) ?? ((cell) => {
     const result = field.safeParse(cell);
     return result.success ? result.data : INVALID;
+  });
+}
+
+type FastConverter = (cell: string | null) => unknown;
+
+/**
+ * The converter of a column zod would parse the same way without being asked: a core `values`
+ * helper, wrapped in `.nullable()`/`.optional()`, and optionally piped into a plain
+ * `.transform()` (Spruce's `destinations` is text split into a list). Anything else, or a
+ * wrapper or transform carrying checks (`.refine()`), is `undefined` and left to zod.
+ */
+function fastConverter(field: z.ZodType): FastConverter | undefined {
+  const convert: CellConverter | undefined = cellConverter(field);
+  if (convert) return (cell) => (cell === null ? INVALID : convert(cell));
+  if ((field._zod.def.checks?.length ?? 0) > 0) return undefined;
+  if (field instanceof z.ZodNullable) {
+    const inner = fastConverter(field.unwrap() as z.ZodType);
+    return inner && ((cell) => (cell === null ? null : inner(cell)));
+  }
+  // A cell is never undefined, so an optional column converts as its inner schema does.
+  if (field instanceof z.ZodOptional) return fastConverter(field.unwrap() as z.ZodType);
+  if (field instanceof z.ZodPipe && field.out instanceof z.ZodTransform) {
+    const transform = field.out;
+    if ((transform._zod.def.checks?.length ?? 0) > 0) return undefined;
+    const input = fastConverter(field.in as z.ZodType);
+    return input && transformed(input, transform._zod.def.transform);
+  }
+  return undefined;
+}
+
+/**
+ * Runs a `.transform()` function as zod does, on a payload of its own: an issue it reports (or
+ * a promise, which only zod's async parse can take) makes the cell {@link INVALID}, and the
+ * caller's zod pass then reports the exact error.
+ */
+function transformed(input: FastConverter, transform: (value: unknown, payload: z.core.ParsePayload) => unknown): FastConverter {
+  return (cell) => {
+    const value = input(cell);
+    if (value === INVALID) return INVALID;
+    const issues: z.core.$ZodRawIssue[] = [];
+    // `addIssue` as zod's classic transform context has it, for transforms that use it.
+    const payload = { value, issues, addIssue: (issue: z.core.$ZodRawIssue) => issues.push(issue) };
+    const output = transform(value, payload);
+    return issues.length > 0 || output instanceof Promise ? INVALID : output;
   };
 }
