@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { updateCrc32 } from '../src/zip/crc32.js';
+import { updateCrc32, updateCrc32Portable } from '../src/zip/crc32.js';
 
 /** The textbook bit-by-bit CRC-32, as the reference. */
 function referenceCrc32(bytes: Uint8Array): number {
@@ -12,7 +12,10 @@ function referenceCrc32(bytes: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-describe('updateCrc32', () => {
+describe.each([
+  ['updateCrc32', updateCrc32],
+  ['updateCrc32Portable', updateCrc32Portable],
+])('%s', (_, updateCrc32) => {
   test('known values', () => {
     expect(updateCrc32(0, new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
     expect(updateCrc32(0, new Uint8Array(0))).toBe(0);

@@ -1,7 +1,8 @@
 /**
- * CRC-32 (the zip polynomial), computed incrementally over chunks. Written here because fflate
- * keeps its CRC private and `zlib.crc32` exists only from Node 22.2 and not in browsers.
- * Slicing by 8 reads eight bytes per step, which keeps the check well ahead of inflation.
+ * CRC-32 (the zip polynomial), computed incrementally over chunks. Node's `zlib.crc32` where it
+ * can be reached (Node.js 20.16+ and 22.3+): it is several times faster than any JavaScript
+ * loop, and the check runs over every inflated byte. Elsewhere (older Node.js, browsers; fflate
+ * keeps its CRC private) a slicing-by-8 loop that reads eight bytes per step.
  */
 
 const TABLES: Uint32Array[] = buildTables();
@@ -24,6 +25,21 @@ function buildTables(): Uint32Array[] {
   return tables;
 }
 
+type Crc32 = (bytes: Uint8Array, crc: number) => number;
+
+/**
+ * `zlib.crc32`, found at run time through `process.getBuiltinModule` (Node.js 20.16+, 22.3+)
+ * rather than imported, so this file loads unchanged in browsers, where `process` is absent.
+ * Named `zlib`, not `node:zlib`: the browser build must not mention a Node built-in.
+ */
+const nativeCrc32: Crc32 | undefined = findNativeCrc32();
+
+function findNativeCrc32(): Crc32 | undefined {
+  const host = globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } };
+  const zlib = host.process?.getBuiltinModule?.('zlib') as { crc32?: unknown } | undefined;
+  return typeof zlib?.crc32 === 'function' ? (zlib.crc32 as Crc32) : undefined;
+}
+
 /**
  * Continues a CRC-32 over `bytes`. Start with `0`; the result is the final, unsigned CRC of
  * everything passed so far.
@@ -35,6 +51,11 @@ function buildTables(): Uint32Array[] {
  * ```
  */
 export function updateCrc32(crc: number, bytes: Uint8Array): number {
+  return nativeCrc32 ? nativeCrc32(bytes, crc) : updateCrc32Portable(crc, bytes);
+}
+
+/** {@link updateCrc32} in JavaScript, for platforms without `zlib.crc32`. */
+export function updateCrc32Portable(crc: number, bytes: Uint8Array): number {
   const [t0, t1, t2, t3, t4, t5, t6, t7] = TABLES as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
   let c = ~crc;
   let i = 0;
