@@ -7,7 +7,8 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { faultWhen, startFaultServer, type Fault, type FaultPlan, type FaultServer } from '@x/testkit';
-import { ApiError, ConnectionError, LusciiClient, RateLimitError, SdkError, TimeoutError } from '../src/index.js';
+import type { SdkError } from '../src/index.js';
+import { ApiError, ConnectionError, LusciiClient, RateLimitError, TimeoutError } from '../src/index.js';
 import { lusciiHandlers, type LusciiFakeApi, type LusciiFault } from '../src/testing.js';
 import { decodeCursor } from '../src/testing/cursor.js';
 import { SECRET_KEY, rowsBeforeError } from './helpers/index.js';
@@ -105,12 +106,24 @@ describe('persistent faults: a typed error after whole pages, never a short succ
   });
 });
 
-describe('server-side loops', () => {
-  test('a repeated cursor is an SdkError, not an endless export', async () => {
-    const { client } = await serve({ fakeFaults: [{ fault: 'repeatCursor', reportType: 'measurements', page: 2, times: Number.POSITIVE_INFINITY }] });
-    const { delivered, error } = await rowsBeforeError(client.export('measurements', MAY));
-    expect(error).toBeInstanceOf(SdkError);
-    expect((error as Error).message).toMatch(/already sent/);
-    expect(delivered.length).toBeLessThanOrEqual(100);
+describe('an HTML page on a 200', () => {
+  test('once, on page 3: an ApiError with status 200 at once, not a SyntaxError, not a retry', async () => {
+    const { client, expected, server } = await serve({ fault: { kind: 'html' }, times: 1 });
+    const { delivered, error } = await rowsBeforeError(client.export('measurements', { ...MAY, raw: true }));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 200, message: expect.stringMatching(/expected a JSON body, received text\/html/) });
+    expect(delivered).toEqual(expected.slice(0, 100));
+    // A 200 will not change by asking again: the proxy page is reported, not retried.
+    expect(server.requests.filter((request) => request.fault === 'html')).toHaveLength(1);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  test('on the first page: an ApiError before any row', async () => {
+    const { client } = await serve({ page: 1, fault: { kind: 'html' }, times: 1 });
+    const { delivered, error } = await rowsBeforeError(client.export('measurements', { ...MAY, raw: true }));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(delivered).toEqual([]);
   });
 });
+
+// Repeated cursors and endless empty pages: resilience-loops.test.ts.
