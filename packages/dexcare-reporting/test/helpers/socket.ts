@@ -1,0 +1,84 @@
+import type { HttpHandler } from 'msw';
+import { startFaultServer, type FaultPlan, type FaultServer } from '@x/testkit';
+import { DexCareReportingClient, type DexCareReportingClientOptions } from '../../src/index.js';
+import { dexCareHandlers, type DexCareHandlersOptions, type DexCareMock } from '../../src/testing.js';
+import { FAST_WAIT, SECRET_KEY } from './index.js';
+
+/** Visits in the fake report: a little over 100 kB of CSV, several chunks on the wire. */
+export const VISITS = 300;
+
+/** Dates that cover every fake provider history record. */
+export const ALL_TIME = { startDate: '2023-01-01T00:00:00Z', endDate: '2030-01-01T00:00:00Z' } as const;
+
+/** Which endpoint a request is for. */
+export const isStart = (request: { method: string; url: string }) =>
+  request.method === 'POST' && new URL(request.url).pathname.endsWith('/allvisitsreport');
+export const isStatusCheck = (request: { method: string; url: string }) =>
+  request.method === 'GET' && /allvisitsreport\/[^/]+$/.test(new URL(request.url).pathname);
+export const isData = (request: { url: string }) => new URL(request.url).pathname.endsWith('/data');
+export const isSearch = (request: { url: string }) => new URL(request.url).pathname.endsWith('/providerhistories');
+
+/** A fault plan that also notes when each request arrived, in `performance.now()` milliseconds. */
+export function timed(plan: FaultPlan | undefined): { plan: FaultPlan; arrivals: { url: string; method: string; at: number }[] } {
+  const arrivals: { url: string; method: string; at: number }[] = [];
+  return {
+    arrivals,
+    plan: (request, index) => {
+      arrivals.push({ url: request.url, method: request.method, at: performance.now() });
+      return plan?.(request, index);
+    },
+  };
+}
+
+export interface DexCareOverSocket {
+  server: FaultServer;
+  mock: DexCareMock;
+  dex: DexCareReportingClient;
+}
+
+/**
+ * The package's fake DexCare on a loopback socket behind the testkit's fault server, and a
+ * client with millisecond backoff. `extra` handlers come first, so a test can answer some
+ * requests itself.
+ */
+export async function dexCareOverSocket(
+  options: {
+    plan?: FaultPlan | undefined;
+    fake?: DexCareHandlersOptions;
+    client?: Partial<DexCareReportingClientOptions>;
+    extra?: (baseUrl: string) => HttpHandler[];
+  } = {},
+): Promise<DexCareOverSocket> {
+  let mock: DexCareMock | undefined;
+  const server = await startFaultServer((baseUrl) => {
+    mock = dexCareHandlers({ baseUrl, serviceKey: SECRET_KEY, avr: { visits: { rows: VISITS } }, apr: { records: 230 }, ...options.fake });
+    return [...(options.extra?.(baseUrl) ?? []), ...mock.handlers];
+  }, options.plan);
+  const dex = new DexCareReportingClient({
+    baseUrl: server.baseUrl,
+    serviceKey: SECRET_KEY,
+    timeoutMs: 1_000,
+    maxRetries: 2,
+    backoff: { initialDelayMs: 1, maxDelayMs: 5 },
+    ...options.client,
+  });
+  return { server, mock: mock!, dex };
+}
+
+/** Starts a report on the fake and waits until it has succeeded: its id. */
+export async function succeededReport(dex: DexCareReportingClient): Promise<string> {
+  const { id } = await dex.startAvrReport({ type: 'virtual' });
+  await dex.waitForAvrReport(id, FAST_WAIT);
+  return id;
+}
+
+/** Rows read until the loop failed, and how. */
+export async function rowsUntilFailure<T>(rows: AsyncIterable<T>): Promise<{ read: T[]; error: unknown }> {
+  const read: T[] = [];
+  try {
+    for await (const row of rows) read.push(row);
+  } catch (error) {
+    return { read, error };
+  }
+  throw new Error('expected the rows to fail');
+}
