@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { ConversationEventColumns } from '../src/index.js';
 import { roundTrip } from './helpers/index.js';
 
-const row = (event: string, data: unknown) => ({
+const row = (event: string, data: Record<string, unknown> | null) => ({
   conversation_id: 'conv_1',
   created_timestamp: new Date('2024-05-02T08:00:00Z'),
   actor_entity_id: 'ent_prov_1',
