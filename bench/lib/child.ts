@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * The child side of a benchmark case: runs one measurement in a fresh process and prints its
  * result as the last line of stdout, with the process's peak RSS, so each case's memory is its own.
@@ -23,8 +25,24 @@ export async function runChild(cases: Record<string, (args: Record<string, strin
   const measure = name ? cases[name] : undefined;
   if (!measure) throw new Error(`unknown case ${name}; known: ${Object.keys(cases).join(', ')}`);
   const result = await measure(JSON.parse(argsJson) as Record<string, string>);
-  const output: ChildOutput = { ...result, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
+  const output: ChildOutput = { ...result, maxRssMiB: peakRssMiB() };
   console.log(JSON.stringify(output));
+}
+
+/**
+ * This process's peak RSS. On Linux `getrusage`'s maxRSS survives `exec`: a child forked from a
+ * parent of 300 MiB reports at least 300 MiB, whatever it uses itself. `VmHWM` in
+ * /proc/self/status is the high-water mark of this process's own memory; other platforms fall
+ * back to maxRSS.
+ */
+function peakRssMiB(): number {
+  try {
+    const kib = /^VmHWM:\s*(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kib !== undefined) return Number(kib) / 1024;
+  } catch {
+    // No procfs: not Linux.
+  }
+  return process.resourceUsage().maxRSS / 1024;
 }
 
 /** Times an async function. */
