@@ -7,7 +7,9 @@ const TSX = fileURLToPath(import.meta.resolve('tsx'));
 /** Runs one case of a case file in a fresh Node process and returns what it measured. */
 export function runCase(file: string, name: string, args: Record<string, string | number> = {}): Promise<ChildOutput> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, '--expose-gc', file, name, JSON.stringify(args)], {
+    // A compiled case (see compiled-case.ts) runs without tsx, whose loader thread would count in its RSS.
+    const loader = file.endsWith('.ts') ? ['--import', TSX] : [];
+    const child = spawn(process.execPath, [...loader, '--expose-gc', file, name, JSON.stringify(args)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let stdout = '';
