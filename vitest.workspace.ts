@@ -6,6 +6,8 @@ const internal = ['internal/testkit', 'internal/docgen'];
 
 export default [...packages, ...internal].map((root) =>
   defineProject({
+    // Inherit the root's test options (timeouts): inline projects do not by default.
+    extends: true,
     resolve: { conditions: ['@x/source'] },
     ssr: { resolve: { conditions: ['@x/source'] } },
     test: {

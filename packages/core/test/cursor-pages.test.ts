@@ -95,7 +95,7 @@ describe('paginateByCursor', () => {
     const seen: number[] = [];
     const error = await caught(
       (async () => {
-        for await (const row of paginateByCursor({ fetchPage, signal: controller.signal })) {
+        for await (const row of paginateByCursor<number, CursorPage<number>>({ fetchPage, signal: controller.signal })) {
           seen.push(row);
           if (row === 2) controller.abort();
         }
