@@ -47,8 +47,9 @@ const COMPARISONS: Comparison[] = [
     limit: (m) =>
       `a cursor page cannot be asked for before the previous page (and its cursor) has arrived, so prefetch brings a page ` +
       `down to its fetch time at best, and a fetch took ${perPage(m.sdkMs)} ms a page where the latency is ${LATENCY_MS} ms: ` +
-      `${perPage(m.sdkCpuMs)} ms of CPU a page (client and replay server; the loop ${perPage(m.loopCpuMs)} ms), the rest waiting ` +
-      'for a CPU on a busy machine (load average above). A profile of the warm SDK without latency shows 3.6 ms of CPU a page ' +
+      `${perPage(m.sdkCpuMs)} ms of CPU a page (client and replay server; the loop ${perPage(m.loopCpuMs)} ms), which runs ` +
+      'on the one thread the 40 ms hold and the consumer timers also wait on, and more of it on a loaded machine (load ' +
+      'average above). A profile of the warm SDK without latency shows 3.6 ms of CPU a page ' +
       'against 2.8 ms for the loop, mostly undici and Node streams, rows validation under 0.3 ms; a one-off run at 200 ms of ' +
       'latency and of work (12 pages), where that overhead weighs less, gave 0.56–0.57 against an ideal 0.54.',
   },
