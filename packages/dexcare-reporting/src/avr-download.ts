@@ -17,6 +17,7 @@ export async function avrResultText(transport: Transport, id: string, signal: Ab
     throw explainDownloadError(error);
   });
   refuseHtml(headers, describe(path));
+  if (HTML_PAGE.test(body)) throw htmlPage(describe(path));
   return body;
 }
 
@@ -38,7 +39,7 @@ export function avrResultRows(transport: Transport, id: string, options: AvrCsvR
       throw error;
     }
     const rowOptions = { ...options, source: AVR_SOURCE };
-    yield* csvRows(body, rowOptions);
+    yield* csvRows(refuseHtmlContent(body, describe(path)), rowOptions);
   });
 }
 
@@ -47,9 +48,52 @@ export function avrResultRows(transport: Transport, id: string, options: AvrCsvR
  * would give rows of markup.
  */
 function refuseHtml(headers: Headers, description: string): void {
-  if (/^\s*text\/html\b/i.test(headers.get('content-type') ?? '')) {
-    throw new ExportFormatError(`${description}: expected the report as CSV, received an HTML page`, { source: AVR_SOURCE });
+  if (/^\s*text\/html\b/i.test(headers.get('content-type') ?? '')) throw htmlPage(description);
+}
+
+/** How an HTML page starts; no report does, its first line is the column names. */
+const HTML_PAGE = /^\uFEFF?\s*<(?:!doctype\s+html|html[\s>])/i;
+
+/** Enough of the body to tell an HTML page by its start. */
+const HTML_SNIFF_BYTES = 64;
+
+/**
+ * The same check on the content, for a page sent with a CSV (or no) content type: the body's
+ * first bytes are held until they tell, then passed on unchanged.
+ */
+async function* refuseHtmlContent(body: AsyncIterable<Uint8Array>, description: string): AsyncGenerator<Uint8Array, void, undefined> {
+  const chunks = body[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < HTML_SNIFF_BYTES) {
+      const next = await chunks.next();
+      if (next.done) break;
+      head.push(next.value);
+      size += next.value.byteLength;
+    }
+    if (HTML_PAGE.test(new TextDecoder().decode(concat(head).subarray(0, HTML_SNIFF_BYTES)))) throw htmlPage(description);
+    yield* head;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+  } finally {
+    // Leaving early (a break, an error, the page) releases the body and its connection.
+    await chunks.return?.();
   }
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const all = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return all;
+}
+
+function htmlPage(description: string): ExportFormatError {
+  return new ExportFormatError(`${description}: expected the report as CSV, received an HTML page`, { source: AVR_SOURCE });
 }
 
 /** Reading one chunk and leaving the loop cancels the body, which frees its connection. */

@@ -66,6 +66,31 @@ describe('an HTML page on a 200', () => {
     expect(rows).toEqual([]);
   });
 
+  describe('an HTML page labelled as CSV or plain text is told by its content', () => {
+    const page = '\n  <!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Please sign in</body></html>\n';
+    test.each([
+      ['text/csv', 'text/csv; charset=utf-8'],
+      ['text/plain', 'text/plain'],
+    ])('%s: getAvrResultRows and getAvrResultCsv end in an ExportFormatError, no row', async (_, contentType) => {
+      const headers = { 'content-type': contentType };
+      const fake = await dexCareOverSocket({ plan: faultWhen(isData, { kind: 'status', status: 200, headers, body: page }, Infinity) });
+      server = fake.server;
+      const id = await succeededReport(fake.dex);
+      const rows: unknown[] = [];
+      const error = await caught(
+        (async () => {
+          for await (const row of fake.dex.getAvrResultRows(id)) rows.push(row);
+        })(),
+      );
+      expectTypedNotParserError(error);
+      expect(error).toBeInstanceOf(ExportFormatError);
+      expect(rows).toEqual([]);
+      const textError = await caught(fake.dex.getAvrResultCsv(id));
+      expect(textError).toBeInstanceOf(ExportFormatError);
+      expect((textError as Error).message).toMatch(/received an HTML page/);
+    });
+  });
+
   test('runAvrReport, once on the download: an ExportFormatError after the wait, no row', async () => {
     const fake = await dexCareOverSocket({ plan: faultWhen(isData, { kind: 'html' }) });
     server = fake.server;
