@@ -73,11 +73,11 @@ function report(
 
 // What limits each target, from profiles of both reads (node --cpu-prof); shown when one is missed.
 const RATIO_LIMIT =
-  'Both reads are mostly csv-parse, and inflating costs about the same in both (zlib through `DecompressionStream` here, fflate in ' +
-  'the baseline). On top of that, the typed read spends about 0.35 s of CPU converting rows to the model, 65 % of it parsing ' +
+  'Both reads are mostly csv-parse (about 45 % of the typed read\'s CPU profile), and inflating costs about the same in both ' +
+  '(zlib through `DecompressionStream` on a worker thread here, one chunk ahead of the parser; fflate in the baseline). On top of that, the typed read spends about 0.35 s of CPU converting rows to the model, 65 % of it parsing ' +
   'RFC 3339 timestamps into `Date`s. It spends about 0.15 s more passing each row through three async generators (core\'s ' +
   '`csvRows`, the table reader, the export), where the baseline has one. A faster timestamp parser in core\'s `values` would ' +
-  'remove the largest part. On this shared machine the ratio ranged from 1.06 to 1.84 between runs, about 1.3 at a load average near 3.';
+  'remove the largest part. Between runs on this 2-core machine the ratio moves by ±0.2 with the load (see the load average above).';
 const RSS_LIMIT =
   'Node.js with the package and its dependencies loaded holds about 64 MiB before the first row; the read itself adds about 20 MiB ' +
   '(inflated pieces in flight, csv-parse\'s buffers, young-generation garbage), which does not grow with the export.';

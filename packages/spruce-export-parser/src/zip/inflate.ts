@@ -23,7 +23,29 @@ export class CorruptDeflateError extends Error {
  */
 export function inflateRaw(compressed: AsyncIterable<Uint8Array>, inflater: Inflater = defaultInflater()): AsyncGenerator<Uint8Array, void, undefined> {
   const pieces = inPieces(compressed);
-  return inflater === 'decompression-stream' ? inflateWithDecompressionStream(pieces) : inflateWithFflate(pieces);
+  return inflater === 'decompression-stream' ? oneAhead(inflateWithDecompressionStream(pieces)) : inflateWithFflate(pieces);
+}
+
+/**
+ * Asks for the next output before handing over the current one. `DecompressionStream` inflates
+ * on another thread: without this, that thread waits while the CSV parser works on a chunk, and
+ * the parser waits while the thread inflates the next. One chunk ahead lets them overlap and
+ * holds at most one more chunk.
+ */
+async function* oneAhead<T>(source: AsyncGenerator<T, void, undefined>): AsyncGenerator<T, void, undefined> {
+  let pending = source.next();
+  try {
+    while (true) {
+      const result = await pending;
+      if (result.done) return;
+      pending = source.next();
+      // If the consumer stops before awaiting it, its rejection must not surface as unhandled.
+      pending.catch(() => undefined);
+      yield result.value;
+    }
+  } finally {
+    await source.return();
+  }
 }
 
 /** `DecompressionStream('deflate-raw')` where the platform has it (Node.js 20.12+, current browsers). */
