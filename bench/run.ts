@@ -24,7 +24,7 @@ for (const name of names) {
   console.log(`bench: ${name}…`);
   const report = await (await load()).suite();
   for (const target of report.targets) {
-    console.log(`  ${target.met ? 'met ' : 'MISS'} ${target.name}: ${target.measured.toFixed(2)} (target ${target.target})`);
+    console.log(`  ${target.met ? 'met ' : 'MISS'} ${target.name}: ${shown(target.measured)} (target ${target.target})`);
   }
   reports.push(report);
 }
@@ -46,7 +46,7 @@ const lines = [
   '| target | measured | goal | |',
   '| --- | --- | --- | --- |',
   ...reports.flatMap((report) =>
-    report.targets.map((target) => `| ${target.name} | ${target.measured.toFixed(2)} | ${target.target} | ${target.met ? 'met' : 'missed'} |`),
+    report.targets.map((target) => `| ${target.name} | ${shown(target.measured)} | ${target.target} | ${target.met ? 'met' : 'missed'} |`),
   ),
   '',
   ...reports.flatMap((report) => [`## ${report.title}`, '', report.markdown, '', ...limits(report), '']),
@@ -57,6 +57,11 @@ if (chosen.length === 0) {
 } else {
   // A partial run would make the document describe only some suites.
   console.log(`bench: ${minutes.toFixed(1)} min; docs/benchmarks.md is written only by a run of every suite`);
+}
+
+/** Ratios to three decimals, so a value just past its bound does not print as the bound itself. */
+function shown(measured: number): string {
+  return measured >= 10 ? measured.toFixed(1) : measured.toFixed(3);
 }
 
 function limits(report: SuiteReport): string[] {

@@ -121,7 +121,7 @@ function markdown(results: { comparison: Comparison; measured: Measured }[], loa
     `${comparison.workMs} ms`,
     formatNumber(measured.sdkMs),
     formatNumber(measured.loopMs),
-    measured.ratio.toFixed(2),
+    measured.ratio.toFixed(3),
     `≤ ${comparison.targetRatio}`,
     `${perPage(measured.sdkCpuMs)} / ${perPage(measured.loopCpuMs)}`,
   ]);
