@@ -46,6 +46,12 @@ describe('values', () => {
     }
   });
 
+  test('leap days follow the Gregorian rules in every year, 0000 to 0099 too', () => {
+    for (const leap of ['0000-02-29', '0004-02-29', '0096-02-29', '2000-02-29', '2024-02-29']) expect(ok(values.date(), leap)).toBe(leap);
+    for (const bad of ['0001-02-29', '0100-02-29', '1900-02-29', '2023-02-29', '0099-04-31']) expect(message(values.date(), bad)).toMatch(/^expected/);
+    expect((ok(values.timestamp(), '0000-02-29T00:00:00Z') as Date).toISOString()).toBe('0000-02-29T00:00:00.000Z');
+  });
+
   test('date and local date-time are validated and stay strings', () => {
     expect(ok(values.date(), '1986-03-27')).toBe('1986-03-27');
     expect(message(values.date(), '1986-02-30')).toBe('expected a date YYYY-MM-DD');
