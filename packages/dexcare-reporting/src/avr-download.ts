@@ -55,7 +55,7 @@ function refuseHtml(headers: Headers, description: string): void {
 const HTML_PAGE = /^\uFEFF?\s*<(?:!doctype\s+html|html[\s>])/i;
 
 /** Enough of the body to tell an HTML page by its start. */
-const HTML_SNIFF_BYTES = 64;
+const HTML_SNIFF_CHARS = 64;
 
 /**
  * The same check on the content, for a page sent with a CSV (or no) content type: the body's
@@ -64,32 +64,22 @@ const HTML_SNIFF_BYTES = 64;
 async function* refuseHtmlContent(body: AsyncIterable<Uint8Array>, description: string): AsyncGenerator<Uint8Array, void, undefined> {
   const chunks = body[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
-  let size = 0;
+  const decoder = new TextDecoder();
+  let start = '';
   try {
-    while (size < HTML_SNIFF_BYTES) {
+    while (start.length < HTML_SNIFF_CHARS) {
       const next = await chunks.next();
       if (next.done) break;
       head.push(next.value);
-      size += next.value.byteLength;
+      start += decoder.decode(next.value, { stream: true });
     }
-    if (HTML_PAGE.test(new TextDecoder().decode(concat(head).subarray(0, HTML_SNIFF_BYTES)))) throw htmlPage(description);
+    if (HTML_PAGE.test(start)) throw htmlPage(description);
     yield* head;
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
   } finally {
     // Leaving early (a break, an error, the page) releases the body and its connection.
     await chunks.return?.();
   }
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const all = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return all;
 }
 
 function htmlPage(description: string): ExportFormatError {

@@ -11,7 +11,7 @@ import {
   values,
 } from '../src/index.js';
 import { FAKE_BASE_URL, FAKE_VISIT_COLUMNS, fakeVisitsCsv } from '../src/testing.js';
-import { caught, collect, everythingPrinted, fakeDexCare, pause, SECRET_KEY, succeededReport, useMockServer } from './helpers/index.js';
+import { caught, collect, everythingPrinted, fakeDexCare, pause, rowsUntilFailure, SECRET_KEY, succeededReport, useMockServer } from './helpers/index.js';
 
 const server = useMockServer();
 const REPORT_ID = '3b690e39-4659-40f9-9909-58b27c0a4383';
@@ -34,17 +34,6 @@ function clientOnEndlessBody(text: string, contentType: string) {
   });
   const fetch = async () => new Response(stream, { headers: { 'content-type': contentType } });
   return { dex: new DexCareReportingClient({ baseUrl: FAKE_BASE_URL, serviceKey: SECRET_KEY, fetch }), body };
-}
-
-/** Rows read until the iterable fails, and how it failed. */
-async function rowsUntilFailure<T>(rows: AsyncIterable<T>): Promise<{ read: T[]; error: unknown }> {
-  const read: T[] = [];
-  try {
-    for await (const row of rows) read.push(row);
-  } catch (error) {
-    return { read, error };
-  }
-  throw new Error('expected the rows to fail');
 }
 
 describe('getAvrResultRows', () => {

@@ -78,3 +78,14 @@ export async function succeededReport(
 export function pause(ms = 20): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** Rows read until the loop failed, and how. */
+export async function rowsUntilFailure<T>(rows: AsyncIterable<T>): Promise<{ read: T[]; error: unknown }> {
+  const read: T[] = [];
+  try {
+    for await (const row of rows) read.push(row);
+  } catch (error) {
+    return { read, error };
+  }
+  throw new Error('expected the rows to fail');
+}

@@ -4,6 +4,8 @@ import { DexCareReportingClient, type DexCareReportingClientOptions } from '../.
 import { dexCareHandlers, type DexCareHandlersOptions, type DexCareMock } from '../../src/testing.js';
 import { FAST_WAIT, SECRET_KEY } from './index.js';
 
+export { rowsUntilFailure } from './index.js';
+
 /** Visits in the fake report: a little over 100 kB of CSV, several chunks on the wire. */
 export const VISITS = 300;
 
@@ -70,15 +72,4 @@ export async function succeededReport(dex: DexCareReportingClient): Promise<stri
   const { id } = await dex.startAvrReport({ type: 'virtual' });
   await dex.waitForAvrReport(id, FAST_WAIT);
   return id;
-}
-
-/** Rows read until the loop failed, and how. */
-export async function rowsUntilFailure<T>(rows: AsyncIterable<T>): Promise<{ read: T[]; error: unknown }> {
-  const read: T[] = [];
-  try {
-    for await (const row of rows) read.push(row);
-  } catch (error) {
-    return { read, error };
-  }
-  throw new Error('expected the rows to fail');
 }

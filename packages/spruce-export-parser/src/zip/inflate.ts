@@ -17,7 +17,8 @@ export class CorruptDeflateError extends Error {
 
 /**
  * Inflates raw deflate data as it is pulled: the next compressed piece is read only when the
- * output of the previous one has been consumed. Uses the platform's
+ * output of the previous one has been consumed (with `DecompressionStream`, one output chunk
+ * ahead of the consumer). Uses the platform's
  * `DecompressionStream('deflate-raw')` where it exists, else fflate's push-based `Inflate`
  * driven one piece at a time from this pull loop.
  */
