@@ -62,3 +62,32 @@ export type { UnresolvedPage } from './analysis/unresolved-pages.js';
 export { inboundCallOutcomes } from './analysis/inbound-call-outcomes.js';
 export type { InboundCallOutcomes } from './analysis/inbound-call-outcomes.js';
 export type { AnalysisOptions, RowSource } from './analysis/rows-source.js';
+
+export { conversationAccess, ACCESS_TABLES } from './access/conversation-access.js';
+export type { ConversationAccessOptions } from './access/conversation-access.js';
+export { analyseConversationAccess } from './access/access-engine.js';
+export type { AccessEngineOptions } from './access/access-engine.js';
+export { teamMembershipHistory } from './access/team-memberships.js';
+export type { TeamMembershipSnapshot } from './access/team-memberships.js';
+export { AccessEndpointsFile, AccessEndpointSettings, parseAccessEndpoints, ORGANISATION } from './access/endpoints-file.js';
+export type { AccessEndpoints, ResolvedEndpoint } from './access/endpoints-file.js';
+export { loadAccessEndpoints } from './access/load-endpoints.js';
+export type { AccessEndpointsSource } from './access/load-endpoints.js';
+export { ACCESS_EXCEPTION_KINDS } from './access/access-types.js';
+export type {
+  AccessTables,
+  AccessEntity,
+  TeamMembershipPeriod,
+  AccessConversation,
+  AccessConversationEvent,
+  AccessPage,
+  AccessPagedEntity,
+  AccessMessage,
+  ViewerReason,
+  ConversationViewer,
+  AccessExceptionKind,
+  AccessException,
+  TeammateAccess,
+  TeamAtTime,
+  ConversationAccessReport,
+} from './access/access-types.js';

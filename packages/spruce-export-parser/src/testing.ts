@@ -5,3 +5,5 @@ export type { ZipEntryInput, ZipEntryFault, ZipWriterOptions } from './testing/z
 export { goCsvField, goCsvRecord, goTimestamp, spruceCell } from './testing/go-csv.js';
 export { fakeSpruceExport } from './testing/fake-export.js';
 export type { FakeSpruceExport, FakeSpruceExportOptions } from './testing/fake-export.js';
+export { SpruceAccessScenario } from './testing/access-scenario.js';
+export type { AccessScenarioOptions, ScenarioAction } from './testing/access-scenario.js';
