@@ -104,8 +104,9 @@ export async function analyseConversationAccess(
   for await (const paged of eachRow(tables.pagedEntities, signal)) pages.get(paged.page_id)?.entities.push(paged.entity_id);
 
   for await (const message of eachRow(tables.messages, signal)) {
-    if (message.created_timestamp > at) continue;
+    // A page's time is its message's, even after `at` (then the page is left out, not checked at `at`).
     for (const page of pagesByMessage.get(message.message_id) ?? []) page.postedAt = message.created_timestamp;
+    if (message.created_timestamp > at) continue;
     const restricted = restrictedOf(message.conversation_id);
     const author = message.actor_entity_id;
     if (!restricted || message.message_type !== 'USER' || author === null || !directory.isTeammate(author)) continue;

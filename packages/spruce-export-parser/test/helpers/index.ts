@@ -116,3 +116,4 @@ export function message(id: number, overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+export { accessOf, viewersOf, exceptionsOf, may } from './access.js';
