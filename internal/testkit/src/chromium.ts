@@ -20,7 +20,7 @@ export function browserAvailable(): boolean {
 
 // Without the background-networking flags, Chromium's connections are refused by this closed
 // network, many at a time; as root it needs --no-sandbox.
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
  * Bundles `entry` for the browser (esbuild, `platform: 'browser'`, so the packages' `browser`

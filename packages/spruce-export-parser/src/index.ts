@@ -91,3 +91,6 @@ export type {
   TeamAtTime,
   ConversationAccessReport,
 } from './access/access-types.js';
+export { renderAccessHtml, EXCEPTION_REASONS } from './access/render-html.js';
+export type { AccessHtmlOptions } from './access/render-html.js';
+export { accessViewersCsv, accessExceptionsCsv } from './access/render-csv.js';

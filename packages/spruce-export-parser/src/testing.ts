@@ -7,3 +7,4 @@ export { fakeSpruceExport } from './testing/fake-export.js';
 export type { FakeSpruceExport, FakeSpruceExportOptions } from './testing/fake-export.js';
 export { SpruceAccessScenario } from './testing/access-scenario.js';
 export type { AccessScenarioOptions, ScenarioAction } from './testing/access-scenario.js';
+export { FAKE_ACCESS_ENDPOINTS } from './testing/fake-access.js';

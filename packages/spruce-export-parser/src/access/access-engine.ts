@@ -99,7 +99,9 @@ export async function analyseConversationAccess(
     if (!restrictedOf(page.conversation_id)) continue;
     const info: PageInfo = { conversationId: page.conversation_id, messageId: page.message_id, entities: [], postedAt: undefined };
     pages.set(page.page_id, info);
-    pagesByMessage.set(page.message_id, [...(pagesByMessage.get(page.message_id) ?? []), info]);
+    let onMessage = pagesByMessage.get(page.message_id);
+    if (!onMessage) pagesByMessage.set(page.message_id, (onMessage = []));
+    onMessage.push(info);
   }
   for await (const paged of eachRow(tables.pagedEntities, signal)) pages.get(paged.page_id)?.entities.push(paged.entity_id);
 
