@@ -9,6 +9,7 @@ import type { SuiteReport } from './lib/report.js';
 
 const SUITES: Record<string, () => Promise<{ suite: () => Promise<SuiteReport> }>> = {
   spruce: () => import('./suites/spruce.js'),
+  access: () => import('./suites/spruce-access.js'),
   avr: () => import('./suites/avr.js'),
   paging: () => import('./suites/paging.js'),
   polling: () => import('./suites/polling.js'),

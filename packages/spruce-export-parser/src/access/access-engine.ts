@@ -55,16 +55,22 @@ export async function analyseConversationAccess(
   const { at, signal } = options;
   if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new InvalidParamsError('at must be a valid Date', { param: 'at' });
   signal?.throwIfAborted();
+  const atTime = at.getTime();
 
   const kinds = new Map<string, string>();
+  // Small sets: a message's author is looked up in these, not in every entity.
+  const teammates = new Set<string>();
+  const teams = new Set<string>();
   const names = new Map<string, string | null>();
   const patientNames = new Map<string, string>();
   for await (const entity of eachRow(tables.entities, signal)) {
     kinds.set(entity.entity_id, entity.type);
+    if (entity.type === 'PROVIDER') teammates.add(entity.entity_id);
+    else if (entity.type === 'USER_GROUP') teams.add(entity.entity_id);
     if (entity.type === 'PROVIDER' || entity.type === 'USER_GROUP') names.set(entity.entity_id, nameOf(entity));
     else if (options.patientNames && entity.type === 'PATIENT') patientNames.set(entity.entity_id, nameOf(entity) ?? entity.entity_id);
   }
-  const directory: EntityDirectory = { isTeammate: (id) => kinds.get(id) === 'PROVIDER', isTeam: (id) => kinds.get(id) === 'USER_GROUP' };
+  const directory: EntityDirectory = { isTeammate: (id) => teammates.has(id), isTeam: (id) => teams.has(id) };
   checkEndpointsAgainst(endpoints, directory);
 
   const roster = new TeamRoster();
@@ -105,14 +111,24 @@ export async function analyseConversationAccess(
   }
   for await (const paged of eachRow(tables.pagedEntities, signal)) pages.get(paged.page_id)?.entities.push(paged.entity_id);
 
-  for await (const message of eachRow(tables.messages, signal)) {
+  // The largest table: iterated without eachRow's extra async generator, the signal checked here.
+  for await (const message of tables.messages) {
+    signal?.throwIfAborted();
     // A page's time is its message's, even after `at` (then the page is left out, not checked at `at`).
-    for (const page of pagesByMessage.get(message.message_id) ?? []) page.postedAt = message.created_timestamp;
-    if (message.created_timestamp > at) continue;
-    const restricted = restrictedOf(message.conversation_id);
+    const paging = pagesByMessage.size > 0 ? pagesByMessage.get(message.message_id) : undefined;
+    if (paging) for (const page of paging) page.postedAt = message.created_timestamp;
     const author = message.actor_entity_id;
-    if (!restricted || message.message_type !== 'USER' || author === null || !directory.isTeammate(author)) continue;
-    if (!restricted.canSee(author, message.created_timestamp, roster)) exceptions.add(exceptionIn(restricted, 'author-not-viewer', author, message.created_timestamp));
+    if (message.message_type !== 'USER' || author === null || !teammates.has(author) || message.created_timestamp.getTime() > atTime) continue;
+    const restricted = restrictedOf(message.conversation_id);
+    if (!restricted) continue;
+    // Only the first message counts: a later one by an author already caught needs no check.
+    const caught = restricted.authorsNotViewing.get(author);
+    if (caught !== undefined && caught <= message.created_timestamp) continue;
+    if (!restricted.canSee(author, message.created_timestamp, roster)) restricted.authorsNotViewing.set(author, message.created_timestamp);
+  }
+
+  for (const { restricted } of conversations.values()) {
+    for (const [author, time] of restricted?.authorsNotViewing ?? []) exceptions.add(exceptionIn(restricted!, 'author-not-viewer', author, time));
   }
 
   for (const page of pages.values()) {
@@ -156,8 +172,8 @@ class Exceptions {
   readonly #byKey = new Map<string, AccessException>();
 
   add(exception: Omit<AccessException, 'conversations'>): void {
-    const once = exception.kind === 'ineffective-removal' ? [exception.at?.getTime()] : [];
-    const key = JSON.stringify([exception.kind, exception.conversation_id, exception.entity_id, ...once]);
+    const once = exception.kind === 'ineffective-removal' ? `\u0000${exception.at?.getTime()}` : '';
+    const key = `${exception.kind}\u0000${exception.conversation_id}\u0000${exception.entity_id}${once}`;
     const held = this.#byKey.get(key);
     if (!held || (exception.at !== null && (held.at === null || exception.at < held.at))) this.#byKey.set(key, { ...exception, conversations: null });
   }

@@ -27,6 +27,8 @@ type Access = Pick<ConversationViewer, 'reason' | 'via_team' | 'since'>;
 export class RestrictedConversation {
   readonly conversationId: string;
   readonly endpoint: ResolvedEndpoint & { owner: string };
+  /** Teammates who wrote while they could not see, with their first such message's time. */
+  readonly authorsNotViewing = new Map<string, Date>();
   readonly #changes: MembersChange[] = [];
   #sorted = true;
 
