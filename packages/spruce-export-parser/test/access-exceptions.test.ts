@@ -1,22 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { SpruceAccessScenario } from '../src/testing.js';
-import { accessOf, exceptionsOf, may } from './helpers/index.js';
+import { accessOf, clinic, exceptionsOf, LINE_ANA, LINE_TEAM, may } from './helpers/index.js';
 
-const LINE_ANA = '+14155550100';
-const LINE_TEAM = '+14155550101';
 const ENDPOINTS = { endpoints: { [LINE_ANA]: { owner: 'ana', members: ['eve'] }, [LINE_TEAM]: { owner: 'night' } } };
 
+/** The clinic, and Eve, a member of Ana's line. */
 function practice(): SpruceAccessScenario {
-  return new SpruceAccessScenario()
-    .teammate('ana')
-    .teammate('ben')
-    .teammate('cy')
-    .teammate('dee')
-    .teammate('eve')
-    .patient('pat1')
-    .team('night', ['ben', 'cy'])
-    .conversation('c_ana', { endpoint: LINE_ANA, patient: 'pat1' })
-    .conversation('c_team', { endpoint: LINE_TEAM });
+  return clinic().teammate('eve');
 }
 
 describe('conversationAccess exceptions', () => {

@@ -1,24 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { analyseConversationAccess, parseAccessEndpoints } from '../src/index.js';
-import { SpruceAccessScenario } from '../src/testing.js';
-import { accessOf, caught, may, viewersOf } from './helpers/index.js';
+import { analyseConversationAccess, conversationAccess, openSpruceExport, parseAccessEndpoints } from '../src/index.js';
+import { buildSpruceExportZip, SpruceAccessScenario } from '../src/testing.js';
+import { accessOf, caught, clinic, LINE_ANA, LINE_TEAM, may, viewersOf } from './helpers/index.js';
 
-const LINE_ANA = '+14155550100';
-const LINE_TEAM = '+14155550101';
 const FRONT_DESK = '+14155550199';
 
-/** Ana has a direct line; the night team (Ben, Cy) owns another; Dee is on neither. */
+/** Ana has a direct line; the night team (Ben, Cy) owns another; Dee is on neither; the front desk is open. */
 function practice(): SpruceAccessScenario {
-  return new SpruceAccessScenario()
-    .teammate('ana')
-    .teammate('ben')
-    .teammate('cy')
-    .teammate('dee')
-    .patient('pat1')
-    .team('night', ['ben', 'cy'])
-    .conversation('c_ana', { endpoint: LINE_ANA, patient: 'pat1' })
-    .conversation('c_team', { endpoint: LINE_TEAM })
-    .conversation('c_desk', { endpoint: FRONT_DESK });
+  return clinic().conversation('c_desk', { endpoint: FRONT_DESK });
 }
 
 const ENDPOINTS = { endpoints: { [LINE_ANA]: { owner: 'ana' }, [LINE_TEAM]: { owner: 'night', members: ['dee'] } } };
@@ -165,6 +154,17 @@ describe('conversationAccess over several exports (monthly deliveries)', () => {
     const endpoints = { endpoints: { [LINE_ANA]: { owner: 'ana' } } };
     const report = await accessOf(story, endpoints, {}, [june]);
     expect(report.viewers).toEqual([{ conversation_id: 'c1', entity_id: 'ana', reason: 'endpoint-owner', via_team: null, since: null, endpoint: LINE_ANA }]);
+  });
+
+  test("a page listed again in a newer period: its paged entities are the newer period's set, as the sync merges them (exports given newest first)", async () => {
+    const story = clinic({ end: july }).page('c_ana', ['dee'], { at: may(3), by: 'ana' });
+    const [mayTables, juneTables] = story.exports([june]);
+    const page = [...mayTables!.pages!][0]!;
+    const exports = await Promise.all(
+      [mayTables!, { ...juneTables!, pages: [page], paged_entities: [{ page_id: page.page_id, entity_id: 'ben' }] }].map((t) => openSpruceExport(buildSpruceExportZip(t))),
+    );
+    const report = await conversationAccess(exports.reverse(), ENDPOINTS);
+    expect(report.exceptions.filter((e) => e.kind === 'paged-not-viewer').map((e) => [e.entity_id, e.at])).toEqual([['ben', may(3)]]);
   });
 
   test('the engine over plain rows (as the sync reads its database) answers exactly as the exports', async () => {

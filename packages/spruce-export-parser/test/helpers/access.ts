@@ -1,5 +1,26 @@
 import { conversationAccess, openSpruceExport, type ConversationAccessOptions, type ConversationAccessReport } from '../../src/index.js';
-import { buildSpruceExportZip, type SpruceAccessScenario } from '../../src/testing.js';
+import { buildSpruceExportZip, SpruceAccessScenario, type AccessScenarioOptions } from '../../src/testing.js';
+
+/** Dr. Ana's direct line. */
+export const LINE_ANA = '+14155550100';
+/** The night team's line. */
+export const LINE_TEAM = '+14155550101';
+
+/**
+ * A small practice: teammates Ana, Ben, Cy and Dee, patient pat1, the night team (Ben and Cy),
+ * and a conversation on each of `LINE_ANA` (`c_ana`, with pat1) and `LINE_TEAM` (`c_team`).
+ */
+export function clinic(options: AccessScenarioOptions = {}): SpruceAccessScenario {
+  return new SpruceAccessScenario(options)
+    .teammate('ana')
+    .teammate('ben')
+    .teammate('cy')
+    .teammate('dee')
+    .patient('pat1')
+    .team('night', ['ben', 'cy'])
+    .conversation('c_ana', { endpoint: LINE_ANA, patient: 'pat1' })
+    .conversation('c_team', { endpoint: LINE_TEAM });
+}
 
 /** A moment in May 2024 (UTC): `may(3, 10)` is 2024-05-03T10:00Z. */
 export function may(day: number, hour = 0): Date {

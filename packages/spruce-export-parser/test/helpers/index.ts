@@ -116,4 +116,4 @@ export function message(id: number, overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
-export { accessOf, viewersOf, exceptionsOf, may } from './access.js';
+export { accessOf, viewersOf, exceptionsOf, may, clinic, LINE_ANA, LINE_TEAM } from './access.js';
