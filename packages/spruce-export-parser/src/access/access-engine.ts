@@ -57,14 +57,14 @@ export async function analyseConversationAccess(
   signal?.throwIfAborted();
   const atTime = at.getTime();
 
-  const kinds = new Map<string, string>();
+  const known = new Set<string>();
   // Small sets: a message's author is looked up in these, not in every entity.
   const teammates = new Set<string>();
   const teams = new Set<string>();
   const names = new Map<string, string | null>();
   const patientNames = new Map<string, string>();
   for await (const entity of eachRow(tables.entities, signal)) {
-    kinds.set(entity.entity_id, entity.type);
+    known.add(entity.entity_id);
     if (entity.type === 'PROVIDER') teammates.add(entity.entity_id);
     else if (entity.type === 'USER_GROUP') teams.add(entity.entity_id);
     if (entity.type === 'PROVIDER' || entity.type === 'USER_GROUP') names.set(entity.entity_id, nameOf(entity));
@@ -86,7 +86,7 @@ export async function analyseConversationAccess(
     const data = parseOrThrow(UpdateMembersEventData, typeof event.data === 'string' ? parseJson(event.data) : event.data, { source: 'conversation_events', field: 'data' });
     const conversation = conversations.get(event.conversation_id);
     for (const id of data.add_entity_ids) {
-      if (!kinds.has(id)) exceptions.add({ kind: 'unknown-entity', conversation_id: event.conversation_id, entity_id: id, endpoint: conversation?.endpoint ?? null, at: event.created_timestamp });
+      if (!known.has(id)) exceptions.add({ kind: 'unknown-entity', conversation_id: event.conversation_id, entity_id: id, endpoint: conversation?.endpoint ?? null, at: event.created_timestamp });
     }
     conversation?.restricted?.record({ at: event.created_timestamp, add: data.add_entity_ids, remove: data.remove_entity_ids });
   }
