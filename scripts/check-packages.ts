@@ -38,10 +38,19 @@ for (const name of packages) {
   const dir = join(root, 'packages', name);
   check(`publint --strict @x/${name}`, () => run(bin('publint'), ['--strict'], dir));
   check(`attw --pack --profile node16 @x/${name}`, () => run(bin('attw'), ['--pack', '.', '--profile', 'node16', '--format', 'ascii'], dir));
-  if (name === 'core') continue;
+  if (name === 'core') {
+    // `@x/core` and `@x/core/internal` must share one copy of the error classes in each format.
+    check('@x/core has one copy of SdkError per format', () => {
+      for (const format of [/\.js$/, /\.cjs$/]) {
+        const copies = readdirSync(join(dir, 'dist')).filter((entry) => format.test(entry) && /class SdkError\b|\bSdkError = class\b/.test(readFileSync(join(dir, 'dist', entry), 'utf8')));
+        if (copies.length !== 1) throw new Error(`SdkError is defined in ${copies.length} files: ${copies.join(', ')}`);
+      }
+    });
+    continue;
+  }
   check(`@x/${name} does not bundle @x/core`, () => {
     for (const file of readdirSync(join(dir, 'dist')).filter((entry) => /\.(c?js)$/.test(entry))) {
-      if (/class SdkError\b/.test(readFileSync(join(dir, 'dist', file), 'utf8'))) throw new Error(`dist/${file} contains core's SdkError`);
+      if (/class SdkError\b|\bSdkError = class\b/.test(readFileSync(join(dir, 'dist', file), 'utf8'))) throw new Error(`dist/${file} contains core's SdkError`);
     }
   });
 }

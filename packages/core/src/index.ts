@@ -1,3 +1,7 @@
+/**
+ * `@x/core`: what users of the `@x` clients see, and what semver covers. The engines the clients
+ * are built from live in `@x/core/internal`, which is not part of the public API.
+ */
 export {
   SdkError,
   ApiError,
@@ -13,34 +17,20 @@ export {
   ReportFailedError,
   isSdkError,
 } from './errors.js';
-export { parseRetryAfter } from './response-details.js';
 export type { SdkErrorOptions, ApiErrorInit, ApiErrorDetail, ValidationIssue, DataLocation } from './errors.js';
-export { Transport } from './transport.js';
-export { checkApiKey, checkBaseUrl } from './client-options.js';
-export type { TransportOptions, BackoffOptions, RequestOptions, ResponseInfo } from './transport.js';
 export { RowIterable } from './row-iterable.js';
 export type { ToArrayOptions } from './row-iterable.js';
 export { PagedIterable } from './paged-iterable.js';
 export type { Page } from './paged-iterable.js';
-export { paginateByCursor } from './cursor-pages.js';
-export type { CursorPage, CursorPageRequest, CursorPagingOptions } from './cursor-pages.js';
-export { paginateByOffset } from './offset-pages.js';
-export type { OffsetPage, OffsetPageRequest, OffsetPagingOptions } from './offset-pages.js';
-export { poll, isTransientError, checkWaitOptions } from './poll.js';
-export type { PollOptions, PollPhase, PollProgress, WaitOptions } from './poll.js';
-export { csvRows } from './csv/rows.js';
-export { normalizeHeaderLoosely } from './csv/header.js';
-export type { CsvRowsOptions, TypedCsvRowsOptions, RawCsvRowsOptions, CsvSchema, RawRow } from './csv/rows.js';
-export { iterateBytes, readStream, readAll } from './byte-stream.js';
-export type { ByteSource, ReadStreamOptions } from './byte-stream.js';
+export type { CursorPage } from './cursor-pages.js';
+export type { OffsetPage } from './offset-pages.js';
+export type { BackoffOptions } from './transport.js';
+export type { PollPhase, PollProgress, WaitOptions } from './poll.js';
+export type { CsvSchema, RawRow } from './csv/rows.js';
 /**
  * zod schemas for the value rules every client shares: numeric strings become numbers,
  * `true`/`false` booleans, timestamps with an offset `Date`s; plain dates stay strings.
  */
 export * as values from './values.js';
 export type { WireType } from './values.js';
-export { parseOrThrow, parseRow, lenientRow, toValidationError } from './validate.js';
-export { calendarDate, instant, checkRange } from './params.js';
 export type { DateInput } from './params.js';
-export { sleep, anySignal } from './signals.js';
-export { safeUrl, showOnly, keptHeaders } from './redact.js';

@@ -1,3 +1,4 @@
+import { integer, optionalInteger } from './checks.js';
 import { SdkError } from './errors.js';
 import { PagedIterable, type Page } from './paged-iterable.js';
 import { anySignal } from './signals.js';
@@ -9,6 +10,9 @@ export interface OffsetPage<T> extends Page<T> {
   /** Total rows in the result, as the first page reported it. */
   count: number;
 }
+
+/** Paging defaults a client states in its own options' TSDoc. */
+export const PAGING_DEFAULTS = { concurrency: 4 } as const;
 
 /** What a strategy asks the client's page fetcher for. */
 export interface OffsetPageRequest {
@@ -46,9 +50,8 @@ export interface OffsetPagingOptions<T> {
  * ```
  */
 export function paginateByOffset<T>(options: OffsetPagingOptions<T>): PagedIterable<T, OffsetPage<T>> {
-  if (!Number.isInteger(options.pageSize) || options.pageSize < 1) throw new RangeError('pageSize must be a positive integer');
-  const concurrency = options.concurrency ?? 4;
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('concurrency must be a positive integer');
+  integer(options.pageSize, 'pageSize', 1);
+  const concurrency = optionalInteger(options.concurrency, 'concurrency', 1) ?? PAGING_DEFAULTS.concurrency;
   return new PagedIterable<T, OffsetPage<T>>(() => offsetPages(options, concurrency), { signal: options.signal });
 }
 

@@ -1,33 +1,18 @@
 import ky, { HTTPError, isTimeoutError, type KyInstance, type RetryOptions } from 'ky';
 import { declaredLength, readAll, readStream } from './byte-stream.js';
-import { checkTransportOptions } from './client-options.js';
+import { checkTransportOptions } from './checks.js';
 import { ApiError, ConnectionError, SdkError, TimeoutError } from './errors.js';
+import { HTTP_CLIENT_DEFAULTS, type HttpClientOptions } from './http-client-options.js';
 import { requestedWait } from './response-details.js';
 import { keptHeaders, safeUrl, showOnly } from './redact.js';
 import { anySignal } from './signals.js';
 
-/** Options a client passes to its {@link Transport}. */
-export interface TransportOptions {
+/** Options a client passes to its {@link Transport}: the client's HTTP options, for one host. */
+export interface TransportOptions extends HttpClientOptions {
   /** Base URL every request path is relative to: `'https://api.luscii.com'`. */
   baseUrl: string;
   /** Headers sent with every request, the auth header among them. Kept private. */
   headers?: Record<string, string>;
-  /**
-   * Timeout per attempt, in milliseconds: for the response headers, and again for each gap
-   * between chunks of a body.
-   * @default 30_000
-   */
-  timeoutMs?: number | undefined;
-  /**
-   * Retries after the first attempt, on 408, 429, 500, 502, 503, 504, timeouts and dropped
-   * connections.
-   * @default 2
-   */
-  maxRetries?: number | undefined;
-  /** A `fetch` to use instead of the global one (a proxy agent, a test double). */
-  fetch?: typeof globalThis.fetch | undefined;
-  /** Backoff tuning; the defaults suit production. */
-  backoff?: BackoffOptions | undefined;
 }
 
 /** Exponential backoff with full jitter, capped, with `Retry-After` honoured up to a cap. */
@@ -69,7 +54,7 @@ export interface ResponseInfo {
   headers: Headers;
 }
 
-const DEFAULTS = { timeoutMs: 30_000, maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 } as const;
+const DEFAULTS = { timeoutMs: HTTP_CLIENT_DEFAULTS.timeoutMs, maxRetries: HTTP_CLIENT_DEFAULTS.maxRetries, ...HTTP_CLIENT_DEFAULTS.backoff } as const;
 const RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504];
 const RETRY_AFTER_STATUS_CODES = [429, 503];
 const ALL_METHODS: NonNullable<RetryOptions['methods']> = ['get', 'post', 'put', 'patch', 'head', 'delete', 'options'];

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, expect, test } from 'vitest';
-import { paginateByOffset, TimeoutError, Transport } from '@x/core';
+import { TimeoutError } from '@x/core';
+import { paginateByOffset, Transport } from '@x/core/internal';
 import { caught } from './helpers/index.js';
 
 // These run over a real socket with Node's own fetch (undici), where ky tees each body for its

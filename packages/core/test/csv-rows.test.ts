@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { csvRows, DataValidationError, ExportFormatError, values } from '@x/core';
+import { DataValidationError, ExportFormatError, values } from '@x/core';
+import { csvRows } from '@x/core/internal';
 import { caught, chunksOf, collect } from './helpers/index.js';
 
 const Message = z.looseObject({

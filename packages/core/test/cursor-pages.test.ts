@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
-import { paginateByCursor, SdkError, type CursorPage, type CursorPageRequest } from '@x/core';
+import { SdkError, type CursorPage } from '@x/core';
+import { paginateByCursor, type CursorPageRequest } from '@x/core/internal';
 import { caught, collect } from './helpers/index.js';
 
 /** A fake server of pages `a`, `b`, `c`…: the cursor of page i+1 is `c<i+1>`. */

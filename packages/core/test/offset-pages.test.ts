@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { paginateByOffset, SdkError, type OffsetPageRequest } from '@x/core';
+import { SdkError } from '@x/core';
+import { paginateByOffset, type OffsetPageRequest } from '@x/core/internal';
 import { caught, collect } from './helpers/index.js';
 
 /** A fake search over rows 0..total-1 with random latency, tracking concurrency. */
@@ -122,7 +123,7 @@ describe('paginateByOffset', () => {
 
   test('refuses a nonsensical page size or concurrency', () => {
     const { fetchPage } = search(1);
-    expect(() => paginateByOffset({ fetchPage, pageSize: 0 })).toThrow(RangeError);
-    expect(() => paginateByOffset({ fetchPage, pageSize: 10, concurrency: 0 })).toThrow(RangeError);
+    expect(() => paginateByOffset({ fetchPage, pageSize: 0 })).toThrow(expect.objectContaining({ name: 'InvalidParamsError', param: 'pageSize' }));
+    expect(() => paginateByOffset({ fetchPage, pageSize: 10, concurrency: 0 })).toThrow(expect.objectContaining({ name: 'InvalidParamsError', param: 'concurrency' }));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { calendarDate, checkApiKey, checkBaseUrl, checkRange, instant, InvalidParamsError, Transport } from '@x/core';
+import { InvalidParamsError } from '@x/core';
+import { calendarDate, checkApiKey, checkBaseUrl, checkRange, instant, Transport } from '@x/core/internal';
 
 describe('params', () => {
   test('calendarDate takes YYYY-MM-DD or a Date (its UTC calendar date)', () => {

@@ -1,16 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import {
-  ApiError,
-  ConnectionError,
-  InvalidParamsError,
-  NotFoundError,
-  poll,
-  PollTimeoutError,
-  RateLimitError,
-  ReportFailedError,
-  type PollOptions,
-  type PollPhase,
-} from '@x/core';
+import { ApiError, ConnectionError, InvalidParamsError, NotFoundError, PollTimeoutError, RateLimitError, ReportFailedError, type PollPhase } from '@x/core';
+import { poll, type PollOptions } from '@x/core/internal';
 
 type Status = string;
 const PHASES: Record<string, PollPhase> = { SUCCEEDED: 'succeeded', FAILED: 'failed', CANCELLED: 'cancelled' };

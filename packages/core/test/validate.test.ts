@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { DataValidationError, parseOrThrow, parseRow, values } from '@x/core';
+import { DataValidationError, values } from '@x/core';
+import { parseOrThrow, parseRow } from '@x/core/internal';
 
 const Row = z.looseObject({ id: values.string(), count: values.number(), at: values.localDateTime().nullable() });
 

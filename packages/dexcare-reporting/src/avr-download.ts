@@ -1,4 +1,5 @@
-import { csvRows, ExportFormatError, RowIterable, type RawCsvRowsOptions, type Transport } from '@x/core';
+import { ExportFormatError, RowIterable } from '@x/core';
+import { csvRows, type RawCsvRowsOptions, type Transport } from '@x/core/internal';
 import { explainDownloadError } from './errors.js';
 
 /** Path of the All Visits Report endpoints, below the client's `baseUrl`. */

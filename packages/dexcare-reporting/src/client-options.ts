@@ -1,7 +1,8 @@
-import { checkApiKey, checkBaseUrl, InvalidParamsError, type BackoffOptions, type TransportOptions } from '@x/core';
+import { checkApiKey, checkBaseUrl, resolveHttpClientOptions, type HttpClientOptions, type TransportOptions } from '@x/core/internal';
 
 /**
- * Options of {@link DexCareReportingClient}.
+ * Options of {@link DexCareReportingClient}: the hosts and keys of the two reports, and the
+ * HTTP options every `@x` client takes (`timeoutMs`, `maxRetries`, `fetch`, `backoff`).
  *
  * @example
  * ```ts
@@ -11,7 +12,7 @@ import { checkApiKey, checkBaseUrl, InvalidParamsError, type BackoffOptions, typ
  * };
  * ```
  */
-export interface DexCareReportingClientOptions {
+export interface DexCareReportingClientOptions extends HttpClientOptions {
   /** The DexCare API host for the All Visits Report: `'https://ecvapi.care.YOUR_DOMAIN.com'`. */
   baseUrl: string;
   /**
@@ -30,21 +31,6 @@ export interface DexCareReportingClientOptions {
    * @default serviceKey
    */
   aprKey?: string | undefined;
-  /**
-   * Timeout per attempt, in milliseconds: for the response headers, and for each gap between
-   * chunks of a download.
-   * @default 30_000
-   */
-  timeoutMs?: number | undefined;
-  /**
-   * Retries after the first attempt, on 408, 429, 5xx, timeouts and dropped connections.
-   * @default 2
-   */
-  maxRetries?: number | undefined;
-  /** A `fetch` to use instead of the global one (a proxy agent, a test double). */
-  fetch?: typeof globalThis.fetch | undefined;
-  /** Backoff between retries; the defaults suit production. */
-  backoff?: BackoffOptions | undefined;
 }
 
 /** The two transports' options: AVR on `baseUrl` with the service key, APR on `aprBaseUrl` with its key. */
@@ -55,16 +41,13 @@ export interface ResolvedClientOptions {
 
 /** Checks the options before any request and fills the defaults, in one place (the transports check their own). */
 export function resolveClientOptions(options: DexCareReportingClientOptions): ResolvedClientOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw new InvalidParamsError('DexCareReportingClient takes an options object with baseUrl and serviceKey', { param: 'options' });
-  }
+  const http = resolveHttpClientOptions(options);
   const baseUrl = checkBaseUrl(options.baseUrl, 'baseUrl');
   const serviceKey = checkApiKey(options.serviceKey, 'serviceKey');
   const aprBaseUrl = options.aprBaseUrl === undefined ? baseUrl : checkBaseUrl(options.aprBaseUrl, 'aprBaseUrl');
   const aprKey = options.aprKey === undefined ? serviceKey : checkApiKey(options.aprKey, 'aprKey');
-  const shared = { timeoutMs: options.timeoutMs, maxRetries: options.maxRetries, fetch: options.fetch, backoff: options.backoff };
   return {
-    avr: { ...shared, baseUrl, headers: { authorization: `dc-token ${serviceKey}` } },
-    apr: { ...shared, baseUrl: aprBaseUrl, headers: { authorization: `dc-token ${aprKey}` } },
+    avr: { ...http, baseUrl, headers: { authorization: `dc-token ${serviceKey}` } },
+    apr: { ...http, baseUrl: aprBaseUrl, headers: { authorization: `dc-token ${aprKey}` } },
   };
 }

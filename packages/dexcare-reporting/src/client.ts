@@ -1,25 +1,11 @@
 import type { z } from 'zod';
-import {
-  checkWaitOptions,
-  parseOrThrow,
-  poll,
-  RowIterable,
-  showOnly,
-  Transport,
-  type CsvSchema,
-  type OffsetPage,
-  type PagedIterable,
-  type PollPhase,
-  type RawRow,
-  type TypedCsvRowsOptions,
-  type WaitOptions,
-} from '@x/core';
+import { RowIterable, type CsvSchema, type OffsetPage, type PagedIterable, type PollPhase, type RawRow, type WaitOptions } from '@x/core';
+import { checkWaitOptions, optionalInteger, parseOrThrow, poll, showOnly, Transport, type TypedCsvRowsOptions } from '@x/core/internal';
 import { AVR_PATH, avrResultRows, avrResultText, type AvrCsvRowsOptions } from './avr-download.js';
 import { resolveClientOptions, type DexCareReportingClientOptions } from './client-options.js';
 import { AvrReport, AvrReportStatus } from './models/avr-report.js';
 import type { ProviderHistory } from './models/provider-history.js';
 import { avrReportRequestBody, type AvrReportParams } from './params/avr-report.js';
-import { optionalInteger } from './params/numbers.js';
 import { resolveProviderHistoriesParams, type ProviderHistoriesParams } from './params/provider-histories.js';
 import { checkReportId } from './params/report-id.js';
 import { providerHistoryPages } from './provider-histories.js';

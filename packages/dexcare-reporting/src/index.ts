@@ -1,3 +1,5 @@
+// The public core (errors, row and page iterables, option and progress types), then this client's own names.
+export * from '@x/core';
 export { DexCareReportingClient } from './client.js';
 export type {
   RequestControl,
@@ -19,22 +21,3 @@ export type { ProviderHistoriesParams, ProviderHistoryFilters } from './params/p
 export { AVR_STATUSES, AvrReport, AvrReportStatus } from './models/avr-report.js';
 export type { AvrStatus } from './models/avr-report.js';
 export { ProviderHistory, ProviderHistoriesResultSet } from './models/provider-history.js';
-export {
-  SdkError,
-  ApiError,
-  AuthenticationError,
-  NotFoundError,
-  RateLimitError,
-  ConnectionError,
-  TimeoutError,
-  InvalidParamsError,
-  DataValidationError,
-  ExportFormatError,
-  PollTimeoutError,
-  ReportFailedError,
-  isSdkError,
-  PagedIterable,
-  RowIterable,
-  values,
-} from '@x/core';
-export type { Page, ToArrayOptions, OffsetPage, WaitOptions, PollProgress, DateInput, CsvSchema, RawRow, BackoffOptions } from '@x/core';

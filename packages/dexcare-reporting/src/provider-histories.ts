@@ -1,4 +1,5 @@
-import { paginateByOffset, parseOrThrow, type OffsetPage, type PagedIterable, type Transport } from '@x/core';
+import { type OffsetPage, type PagedIterable } from '@x/core';
+import { paginateByOffset, parseOrThrow, type Transport } from '@x/core/internal';
 import { ProviderHistoriesResultSet, ProviderHistory } from './models/provider-history.js';
 import type { ResolvedProviderHistoriesParams } from './params/provider-histories.js';
 

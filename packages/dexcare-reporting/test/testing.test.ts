@@ -1,4 +1,4 @@
-import { csvRows } from '@x/core';
+import { csvRows } from '@x/core/internal';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   AVR_LIFECYCLES,

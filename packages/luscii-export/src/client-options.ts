@@ -1,14 +1,15 @@
-import { checkApiKey, checkBaseUrl, InvalidParamsError, type BackoffOptions, type TransportOptions } from '@x/core';
+import { checkApiKey, checkBaseUrl, resolveHttpClientOptions, type HttpClientOptions, type TransportOptions } from '@x/core/internal';
 
 /**
- * Options of {@link LusciiClient}.
+ * Options of {@link LusciiClient}: the key, the host, and the HTTP options every `@x` client
+ * takes (`timeoutMs`, `maxRetries`, `fetch`, `backoff`).
  *
  * @example
  * ```ts
  * new LusciiClient({ apiKey: process.env.LUSCII_API_KEY!, timeoutMs: 60_000, maxRetries: 4 });
  * ```
  */
-export interface LusciiClientOptions {
+export interface LusciiClientOptions extends HttpClientOptions {
   /** Your organisation's Export API key, sent as `Authorization: Bearer <apiKey>`. Kept private. */
   apiKey: string;
   /**
@@ -16,22 +17,6 @@ export interface LusciiClientOptions {
    * @default 'https://api.luscii.com'
    */
   baseUrl?: string | undefined;
-  /**
-   * Timeout per attempt, in milliseconds, for the response and for each gap in its body.
-   * @default 30_000
-   */
-  timeoutMs?: number | undefined;
-  /**
-   * Retries of a page after the first attempt, on 408, 429, 5xx, timeouts and dropped
-   * connections, with jittered exponential backoff and `Retry-After` honoured. An export only
-   * reads, so its `POST` is retried like a `GET`.
-   * @default 2
-   */
-  maxRetries?: number | undefined;
-  /** A `fetch` to use instead of the global one (a proxy agent, a test double). */
-  fetch?: typeof globalThis.fetch | undefined;
-  /** Backoff tuning; the defaults suit production. */
-  backoff?: BackoffOptions | undefined;
 }
 
 /** Where the Luscii Export API lives. */
@@ -43,14 +28,10 @@ export const LUSCII_BASE_URL = 'https://api.luscii.com';
  * the key or the URL.
  */
 export function transportOptions(options: LusciiClientOptions): TransportOptions {
-  if (typeof options !== 'object' || options === null) throw new InvalidParamsError('options must be an object', { param: 'options' });
-  const { apiKey, timeoutMs, maxRetries, fetch, backoff } = options;
+  const http = resolveHttpClientOptions(options);
   return {
+    ...http,
     baseUrl: checkBaseUrl(options.baseUrl ?? LUSCII_BASE_URL, 'baseUrl'),
-    headers: { authorization: `Bearer ${checkApiKey(apiKey, 'apiKey')}` },
-    timeoutMs,
-    maxRetries,
-    fetch,
-    backoff,
+    headers: { authorization: `Bearer ${checkApiKey(options.apiKey, 'apiKey')}` },
   };
 }

@@ -1,4 +1,5 @@
-import { paginateByCursor, showOnly, Transport, type PagedIterable } from '@x/core';
+import { type PagedIterable } from '@x/core';
+import { paginateByCursor, showOnly, Transport } from '@x/core/internal';
 import { transportOptions, type LusciiClientOptions } from './client-options.js';
 import { fetchExportPage, type LusciiPage } from './export-page.js';
 import { checkExportParams, type LusciiExportArgs, type LusciiExportParams, type LusciiRawRowsOption } from './export-params.js';

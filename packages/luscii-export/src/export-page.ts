@@ -1,4 +1,5 @@
-import { ApiError, keptHeaders, parseOrThrow, type CursorPage, type CursorPageRequest, type Transport } from '@x/core';
+import { ApiError, type CursorPage } from '@x/core';
+import { keptHeaders, parseOrThrow, type CursorPageRequest, type Transport } from '@x/core/internal';
 import type { ExportRequest } from './export-params.js';
 import { LusciiExportResponse } from './models/export-response.js';
 import type { RowReader } from './row-reader.js';

@@ -1,4 +1,5 @@
-import { calendarDate, checkRange, InvalidParamsError, type DataValidationError, type DateInput } from '@x/core';
+import { InvalidParamsError, type DataValidationError, type DateInput } from '@x/core';
+import { calendarDate, checkRange, optionalFunction, optionalSignal, refuseUnknownKeys, requireObject } from '@x/core/internal';
 import { isLusciiReportType, LUSCII_DATE_RULES, LUSCII_REPORT_TYPES, type LusciiReportType } from './report-types.js';
 
 /** Parameters every export takes, whatever its report type. */
@@ -117,20 +118,15 @@ export function checkExportParams(reportType: unknown, params: unknown): ExportR
     reportType,
     dates: checkDates(reportType, given),
     cursor: checkCursor(given.cursor),
-    signal: checkSignal(given.signal),
+    signal: optionalSignal(given.signal),
     rows: checkRowMode(given.raw, given.onInvalidRow),
   };
 }
 
 function objectParams(params: unknown): Partial<Record<(typeof PARAMS)[number], unknown>> {
   if (params === undefined) return {};
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-    throw new InvalidParamsError('params must be an object', { param: 'params' });
-  }
-  const unknown = Object.keys(params).find((key) => !(PARAMS as readonly string[]).includes(key));
-  if (unknown !== undefined) {
-    throw new InvalidParamsError(`unknown parameter "${unknown}"; an export takes ${PARAMS.join(', ')}`, { param: unknown });
-  }
+  requireObject(params, 'params');
+  refuseUnknownKeys(params, PARAMS, 'export');
   return params;
 }
 
@@ -160,17 +156,10 @@ function checkCursor(cursor: unknown): string | undefined {
   return cursor;
 }
 
-function checkSignal(signal: unknown): AbortSignal | undefined {
-  if (signal === undefined || signal instanceof AbortSignal) return signal;
-  throw new InvalidParamsError('signal must be an AbortSignal', { param: 'signal' });
-}
-
 function checkRowMode(raw: unknown, onInvalidRow: unknown): ExportRequest['rows'] {
   if (raw !== undefined && typeof raw !== 'boolean') throw new InvalidParamsError('raw must be true or false', { param: 'raw' });
-  if (onInvalidRow !== undefined && typeof onInvalidRow !== 'function') {
-    throw new InvalidParamsError('onInvalidRow must be a function', { param: 'onInvalidRow' });
-  }
-  if (raw !== true) return { raw: false, onInvalidRow: onInvalidRow as ((error: DataValidationError) => void) | undefined };
+  const onInvalid = optionalFunction<(error: DataValidationError) => void>(onInvalidRow, 'onInvalidRow');
+  if (raw !== true) return { raw: false, onInvalidRow: onInvalid };
   if (onInvalidRow !== undefined) {
     throw new InvalidParamsError('onInvalidRow does not apply with raw: true (raw rows are not checked)', { param: 'onInvalidRow' });
   }

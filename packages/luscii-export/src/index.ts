@@ -1,3 +1,5 @@
+// The public core (errors, row and page iterables, option and progress types), then this client's own names.
+export * from '@x/core';
 export { LusciiClient } from './client.js';
 export { LUSCII_BASE_URL } from './client-options.js';
 export type { LusciiClientOptions } from './client-options.js';
@@ -35,21 +37,3 @@ export { LusciiPatientWorkflowHistoryRow } from './models/patients-workflow-hist
 export { LusciiPatientProgramHistoryRow } from './models/patients-programs-history.js';
 export { LusciiPatientSettingHistoryRow } from './models/patients-settings-history.js';
 export { LusciiUserStatusChangeReasonRow } from './models/users-status-change-reasons.js';
-export {
-  SdkError,
-  ApiError,
-  AuthenticationError,
-  NotFoundError,
-  RateLimitError,
-  ConnectionError,
-  TimeoutError,
-  InvalidParamsError,
-  DataValidationError,
-  ExportFormatError,
-  PollTimeoutError,
-  ReportFailedError,
-  isSdkError,
-  PagedIterable,
-  RowIterable,
-} from '@x/core';
-export type { Page, ToArrayOptions, DateInput, ApiErrorDetail, BackoffOptions } from '@x/core';

@@ -1,4 +1,5 @@
-import { DataValidationError, parseRow, type DataLocation } from '@x/core';
+import { DataValidationError, type DataLocation } from '@x/core';
+import { parseRow } from '@x/core/internal';
 import type { ExportRequest } from './export-params.js';
 import { LUSCII_ROW_MODELS } from './models/index.js';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DataValidationError, toValidationError, type DataLocation } from '@x/core';
+import { DataValidationError, type DataLocation } from '@x/core';
+import { toValidationError } from '@x/core/internal';
 import { ArchiveEventData, OtherEventData, UpdateAssignmentEventData, UpdateMembersEventData } from './models/conversation_event_data.js';
 import type { ConversationEventColumns, ConversationEventRow } from './models/conversation_events.js';
 

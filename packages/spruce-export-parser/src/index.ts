@@ -1,21 +1,5 @@
-export {
-  SdkError,
-  ApiError,
-  AuthenticationError,
-  NotFoundError,
-  RateLimitError,
-  ConnectionError,
-  TimeoutError,
-  InvalidParamsError,
-  DataValidationError,
-  ExportFormatError,
-  PollTimeoutError,
-  ReportFailedError,
-  isSdkError,
-  RowIterable,
-} from '@x/core';
-export type { ToArrayOptions } from '@x/core';
-
+// The public core (errors, row and page iterables, option and progress types), then this client's own names.
+export * from '@x/core';
 export { openSpruceExport } from './spruce-export.js';
 export type { SpruceExport } from './spruce-export.js';
 export { loadSpruceExport } from './load-export.js';

@@ -1,5 +1,6 @@
 import type { DataValidationError } from '@x/core';
-import type { SpruceExportOptions } from './options.js';
+import { refuseUnknownKeys, requireObject, keysOf } from '@x/core/internal';
+import { EXPORT_OPTION_KEYS, type SpruceExportOptions } from './options.js';
 import type { SpruceExportSource } from './sources/export-source.js';
 import { openSpruceExport } from './spruce-export.js';
 import type { TableName, TableRow } from './tables.js';
@@ -19,6 +20,8 @@ export interface LoadSpruceExportOptions extends SpruceExportOptions {
   maxRowsPerTable?: number | undefined;
 }
 
+const LOAD_OPTION_KEYS = keysOf<LoadSpruceExportOptions>()([...EXPORT_OPTION_KEYS, 'onInvalidRow', 'maxRowsPerTable']);
+
 /**
  * Reads every table of a small export into arrays, in one call.
  *
@@ -28,8 +31,11 @@ export interface LoadSpruceExportOptions extends SpruceExportOptions {
  * ```
  */
 export async function loadSpruceExport(source: SpruceExportSource, options: LoadSpruceExportOptions = {}): Promise<SpruceExportData> {
-  const { onInvalidRow, maxRowsPerTable, signal } = options;
-  const exp = await openSpruceExport(source, options);
+  requireObject(options, 'options');
+  refuseUnknownKeys(options, LOAD_OPTION_KEYS, 'loadSpruceExport');
+  const { onInvalidRow, maxRowsPerTable, ...openOptions } = options;
+  const { signal } = openOptions;
+  const exp = await openSpruceExport(source, openOptions);
   const data: Record<string, unknown[]> = {};
   for (const table of exp.tables) {
     data[table] = await exp.rows(table, { onInvalidRow, signal }).toArray({ ...(maxRowsPerTable === undefined ? {} : { maxItems: maxRowsPerTable }) });

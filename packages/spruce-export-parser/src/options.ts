@@ -1,4 +1,13 @@
-import { InvalidParamsError, type DataValidationError } from '@x/core';
+import type { DataValidationError } from '@x/core';
+import {
+  DEFAULT_MAX_RECORD_SIZE,
+  keysOf,
+  optionalFunction,
+  optionalPositive,
+  optionalSignal,
+  refuseUnknownKeys,
+  requireObject,
+} from '@x/core/internal';
 
 /** Options of {@link openSpruceExport}. */
 export interface SpruceExportOptions {
@@ -46,19 +55,32 @@ export interface ResolvedExportOptions {
 
 const DEFAULTS: ResolvedExportOptions = {
   maxUncompressedBytes: 4 * 1024 ** 3,
-  maxRecordSize: 8 * 1024 ** 2,
+  maxRecordSize: DEFAULT_MAX_RECORD_SIZE,
 };
 
-/** Fills in defaults and refuses a limit that is not a positive number, before anything is read. */
+/** The keys {@link openSpruceExport} takes; another is refused, like a misspelt limit. */
+export const EXPORT_OPTION_KEYS = keysOf<SpruceExportOptions>()(['maxUncompressedBytes', 'maxRecordSize', 'signal']);
+/** The keys {@link SpruceExport.rows} takes. */
+export const ROWS_OPTION_KEYS = keysOf<RowsOptions>()(['raw', 'onInvalidRow', 'signal']);
+
+/**
+ * Fills in defaults and refuses an unknown key or a limit that is not a positive number, before
+ * anything is read.
+ */
 export function resolveExportOptions(options: SpruceExportOptions): ResolvedExportOptions {
-  const resolved = {
-    maxUncompressedBytes: options.maxUncompressedBytes ?? DEFAULTS.maxUncompressedBytes,
-    maxRecordSize: options.maxRecordSize ?? DEFAULTS.maxRecordSize,
+  requireObject(options, 'options');
+  refuseUnknownKeys(options, EXPORT_OPTION_KEYS, 'openSpruceExport');
+  optionalSignal(options.signal);
+  return {
+    maxUncompressedBytes: optionalPositive(options.maxUncompressedBytes, 'maxUncompressedBytes') ?? DEFAULTS.maxUncompressedBytes,
+    maxRecordSize: optionalPositive(options.maxRecordSize, 'maxRecordSize') ?? DEFAULTS.maxRecordSize,
   };
-  for (const [param, value] of Object.entries(resolved)) {
-    if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
-      throw new InvalidParamsError(`${param} must be a positive number`, { param });
-    }
-  }
-  return resolved;
+}
+
+/** Refuses rows options with an unknown key, a `raw` that is not a boolean, or a callback that is not a function. */
+export function checkRowsOptions(options: RowsOptions): void {
+  requireObject(options, 'options');
+  refuseUnknownKeys(options, ROWS_OPTION_KEYS, 'rows');
+  optionalSignal(options.signal);
+  optionalFunction(options.onInvalidRow, 'onInvalidRow');
 }

@@ -1,7 +1,8 @@
-import { ExportFormatError, InvalidParamsError, RowIterable, showOnly } from '@x/core';
+import { ExportFormatError, InvalidParamsError, RowIterable } from '@x/core';
+import { showOnly } from '@x/core/internal';
 import { locateTables } from './export-layout.js';
 import type { MetadataRow } from './models/metadata.js';
-import { resolveExportOptions, type RowsOptions, type SpruceExportOptions } from './options.js';
+import { checkRowsOptions, resolveExportOptions, type RowsOptions, type SpruceExportOptions } from './options.js';
 import { openByteRangeSource, type SpruceExportSource } from './sources/export-source.js';
 import { readTable, type ExportReadContext } from './table-reader.js';
 import { isTableName, type RawTableRow, type TableName, type TableRow } from './tables.js';
@@ -49,6 +50,7 @@ export class SpruceExport {
     if (typeof table !== 'string' || !isTableName(table)) {
       throw new InvalidParamsError('table: not one of the 14 tables of a Spruce export', { param: 'table' });
     }
+    checkRowsOptions(options);
     return new RowIterable(() => this.#read(table, options));
   }
 

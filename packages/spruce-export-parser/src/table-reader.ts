@@ -1,4 +1,5 @@
-import { csvRows, DataValidationError, ExportFormatError, normalizeHeaderLoosely } from '@x/core';
+import { DataValidationError, ExportFormatError } from '@x/core';
+import { csvRows, normalizeHeaderLoosely } from '@x/core/internal';
 import { withEventData } from './conversation-event-data.js';
 import type { ConversationEventColumns } from './models/conversation_events.js';
 import type { RowsOptions } from './options.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { normalizeHeaderLoosely as normalizeHeader } from '@x/core';
+import { normalizeHeaderLoosely as normalizeHeader } from '@x/core/internal';
 import { ExportFormatError, TABLE_NAMES } from '../src/index.js';
 import { buildZip, spruceTableCsv } from '../src/testing.js';
 import { openSpruceExport } from '../src/index.js';

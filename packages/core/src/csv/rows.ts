@@ -51,7 +51,8 @@ export interface RawCsvRowsOptions extends CsvRowsOptions {
 /** A row of strings keyed by column name. */
 export type RawRow = Record<string, string>;
 
-const DEFAULT_MAX_RECORD_SIZE = 8 * 1024 * 1024;
+/** The longest CSV record read by default, in characters: 8 MiB. */
+export const DEFAULT_MAX_RECORD_SIZE = 8 * 1024 * 1024;
 
 /**
  * Streams a CSV into rows keyed by its header, with backpressure: the next bytes are read only

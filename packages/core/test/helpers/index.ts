@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { Transport, type TransportOptions } from '@x/core';
+import { Transport, type TransportOptions } from '@x/core/internal';
 
 export const BASE_URL = 'https://api.test.example';
 export const SECRET = 'sk_live_do_not_leak_4242';

@@ -1,5 +1,5 @@
-import { checkRange, instant, InvalidParamsError, type DateInput } from '@x/core';
-import { refuseUnknownKeys, requireObject } from './known-keys.js';
+import { InvalidParamsError, type DateInput } from '@x/core';
+import { checkRange, instant, refuseUnknownKeys, requireObject } from '@x/core/internal';
 
 /**
  * The kinds of All Visits Report. The DexCare document's values table lists all three; one of
@@ -53,7 +53,7 @@ const KNOWN_KEYS = ['type', 'startDate', 'endDate'];
  * ISO 8601 strings in UTC.
  */
 export function avrReportRequestBody(params: AvrReportParams): AvrReportRequestBody {
-  requireObject(params, 'startAvrReport');
+  requireObject(params, 'params');
   refuseUnknownKeys(params, KNOWN_KEYS, 'startAvrReport');
   const { type, startDate, endDate } = params;
   if (!AVR_REPORT_TYPES.includes(type)) {

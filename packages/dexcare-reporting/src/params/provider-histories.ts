@@ -1,6 +1,5 @@
-import { checkRange, instant, InvalidParamsError, type DateInput } from '@x/core';
-import { refuseUnknownKeys, requireObject } from './known-keys.js';
-import { optionalInteger } from './numbers.js';
+import { InvalidParamsError, type DateInput } from '@x/core';
+import { checkRange, instant, refuseUnknownKeys, requireObject, optionalInteger, PAGING_DEFAULTS } from '@x/core/internal';
 
 /**
  * The optional search terms of the All Providers Report. Matches are case-insensitive and
@@ -88,12 +87,12 @@ export interface ResolvedProviderHistoriesParams {
   signal: AbortSignal | undefined;
 }
 
-const DEFAULTS = { pageSize: 50, concurrency: 4, offset: 0 } as const;
+const DEFAULTS = { pageSize: 50, concurrency: PAGING_DEFAULTS.concurrency, offset: 0 } as const;
 const PAGING_KEYS = ['startDate', 'endDate', 'pageSize', 'concurrency', 'offset', 'signal'];
 
 /** Checks a search before any request: both dates in order, known non-empty filters, sane paging. */
 export function resolveProviderHistoriesParams(params: ProviderHistoriesParams): ResolvedProviderHistoriesParams {
-  requireObject(params, 'providerHistories');
+  requireObject(params, 'params');
   refuseUnknownKeys(params, [...PAGING_KEYS, ...PROVIDER_HISTORY_FILTERS], 'providerHistories');
   for (const name of ['startDate', 'endDate'] as const) {
     if (params[name] === undefined) throw new InvalidParamsError(`providerHistories needs both startDate and endDate`, { param: name });

@@ -1,4 +1,5 @@
-import { calendarDate, checkRange, InvalidParamsError } from '@x/core';
+import { InvalidParamsError } from '@x/core';
+import { calendarDate, checkRange } from '@x/core/internal';
 import type { LusciiWireRows } from '../models/index.js';
 import { isLusciiReportType, type LusciiReportType } from '../report-types.js';
 import {

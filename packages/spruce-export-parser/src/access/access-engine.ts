@@ -1,4 +1,5 @@
-import { InvalidParamsError, parseOrThrow } from '@x/core';
+import { InvalidParamsError } from '@x/core';
+import { parseOrThrow } from '@x/core/internal';
 import { UpdateMembersEventData } from '../models/conversation_event_data.js';
 import { eachRow } from '../analysis/rows-source.js';
 import { RestrictedConversation, type EntityDirectory } from './access-rules.js';

@@ -1,4 +1,5 @@
-import { ExportFormatError, InvalidParamsError, instant, type DateInput } from '@x/core';
+import { ExportFormatError, InvalidParamsError, type DateInput } from '@x/core';
+import { instant } from '@x/core/internal';
 import type { SpruceExport } from '../spruce-export.js';
 import type { TableName, TableRow } from '../tables.js';
 import { analyseConversationAccess } from './access-engine.js';

@@ -1,4 +1,5 @@
-import { ExportFormatError, iterateBytes } from '@x/core';
+import { ExportFormatError } from '@x/core';
+import { iterateBytes } from '@x/core/internal';
 
 /**
  * Random access to the bytes of an export: the zip is read from its end (the central

@@ -1,0 +1,40 @@
+/**
+ * `@x/core/internal`: the engines (transport, paging, polling, CSV rows, byte streams,
+ * redaction) and the client kit the `@x` clients are built from.
+ *
+ * Not public API and not covered by semver: it is for the `@x` packages only, which version
+ * together with `@x/core` (the changesets `fixed` group), so a change here ships with the
+ * clients that use it. Users import from `@x/core` or from a client.
+ */
+export { parseRetryAfter } from './response-details.js';
+export { Transport } from './transport.js';
+export type { TransportOptions, RequestOptions, ResponseInfo } from './transport.js';
+export {
+  checkApiKey,
+  checkBaseUrl,
+  requireObject,
+  refuseUnknownKeys,
+  keysOf,
+  integer,
+  optionalInteger,
+  optionalPositive,
+  optionalSignal,
+  optionalFunction,
+} from './checks.js';
+export { HTTP_CLIENT_DEFAULTS, HTTP_CLIENT_OPTION_KEYS, resolveHttpClientOptions } from './http-client-options.js';
+export type { HttpClientOptions } from './http-client-options.js';
+export { paginateByCursor } from './cursor-pages.js';
+export type { CursorPageRequest, CursorPagingOptions } from './cursor-pages.js';
+export { paginateByOffset, PAGING_DEFAULTS } from './offset-pages.js';
+export type { OffsetPageRequest, OffsetPagingOptions } from './offset-pages.js';
+export { poll, isTransientError, checkWaitOptions } from './poll.js';
+export type { PollOptions } from './poll.js';
+export { csvRows, DEFAULT_MAX_RECORD_SIZE } from './csv/rows.js';
+export { normalizeHeaderLoosely } from './csv/header.js';
+export type { CsvRowsOptions, TypedCsvRowsOptions, RawCsvRowsOptions } from './csv/rows.js';
+export { iterateBytes, readStream, readAll } from './byte-stream.js';
+export type { ByteSource, ReadStreamOptions } from './byte-stream.js';
+export { parseOrThrow, parseRow, lenientRow, toValidationError } from './validate.js';
+export { calendarDate, instant, checkRange } from './params.js';
+export { sleep, anySignal } from './signals.js';
+export { safeUrl, showOnly, keptHeaders } from './redact.js';
