@@ -30,6 +30,7 @@ export { poll, isTransientError, checkWaitOptions } from './poll.js';
 export type { PollOptions, PollPhase, PollProgress, WaitOptions } from './poll.js';
 export { csvRows } from './csv/rows.js';
 export { normalizeHeaderLoosely } from './csv/header.js';
+export { charsetOf, checkEncoding } from './csv/text-decoding.js';
 export type { CsvRowsOptions, TypedCsvRowsOptions, RawCsvRowsOptions, CsvSchema, RawRow } from './csv/rows.js';
 export { iterateBytes, readStream, readAll } from './byte-stream.js';
 export type { ByteSource, ReadStreamOptions } from './byte-stream.js';
