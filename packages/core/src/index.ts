@@ -16,6 +16,7 @@ export {
 export { parseRetryAfter } from './response-details.js';
 export type { SdkErrorOptions, ApiErrorInit, ApiErrorDetail, ValidationIssue, DataLocation } from './errors.js';
 export { Transport } from './transport.js';
+export { provesNotProcessed } from './unprocessed.js';
 export { checkApiKey, checkBaseUrl } from './client-options.js';
 export type { TransportOptions, BackoffOptions, RequestOptions, ResponseInfo } from './transport.js';
 export { RowIterable } from './row-iterable.js';
@@ -33,6 +34,8 @@ export { normalizeHeaderLoosely } from './csv/header.js';
 export { charsetOf, checkEncoding } from './csv/text-decoding.js';
 export type { CsvRowsOptions, TypedCsvRowsOptions, RawCsvRowsOptions, CsvSchema, RawRow } from './csv/rows.js';
 export { iterateBytes, readStream, readAll } from './byte-stream.js';
+export { decompress, gunzipIfGzip, isGzip, inPieces, CorruptCompressedDataError, COMPRESSED_INPUT_PIECE } from './decompress.js';
+export type { DecompressionFormat } from './decompress.js';
 export type { ByteSource, ReadStreamOptions } from './byte-stream.js';
 /**
  * zod schemas for the value rules every client shares: numeric strings become numbers,
