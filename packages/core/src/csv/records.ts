@@ -1,4 +1,5 @@
 import { createCsvEngine } from '#csv-engine';
+import { ConnectionError } from '../errors.js';
 import type { CsvParserStream } from './engine.js';
 import { decodeText, InvalidTextError, type TextDecodingOptions } from './text-decoding.js';
 
@@ -14,8 +15,8 @@ export interface CsvRecordOptions extends TextDecodingOptions {
  * kept, blank lines aside; quoting and CRLF are csv-parse's job, the encoding
  * {@link decodeText}'s.
  *
- * When the input fails (a stalled or dropped body, bytes invalid in the encoding), the records
- * that arrived whole are delivered before the error: csv-parse holds the last record until it
+ * When the input fails in transit (a stalled or dropped body: a `ConnectionError`) or holds bytes
+ * invalid in the encoding, the records that arrived whole are delivered before the error: csv-parse holds the last record until it
  * sees what follows, so when the text so far ends with a line break the parser is ended to
  * release it (a line break inside quotes ends nothing: the parser's complaint is dropped).
  */
@@ -80,7 +81,10 @@ export async function* csvRecordBatches(
       const written = await write(parser, engine.input(valid)).then(() => true, () => false);
       if (!written) return batch.length > 0 ? [take()] : [];
     }
-    if (lastText.endsWith('\n')) {
+    // Only bytes known to be as sent: a network body that stalled or dropped (TCP delivered
+    // what came), or text before an invalid byte. Data failing its own check (a zip entry's
+    // CRC-32) may be damaged anywhere: its held record stays held.
+    if (lastText.endsWith('\n') && (valid !== '' || error instanceof ConnectionError || error instanceof InvalidTextError)) {
       parser.end(engine.flush());
       await ended.catch(() => undefined);
     }

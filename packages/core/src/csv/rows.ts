@@ -103,8 +103,9 @@ export async function* csvRows(
           continue;
         }
         record += 1;
-        if (!typed) yield rawRow(cells, layout, record, options);
-        else yield buildRow?.(cells) ?? typedRow(cells, layout, schema, record, options);
+        const named = layout.emptyTrailing > 0 ? withoutEmptyTrailing(cells, layout, record, options) : cells;
+        if (!typed) yield rawRow(named, layout, record, options);
+        else yield buildRow?.(named) ?? typedRow(named, layout, schema, record, options);
       }
     }
     layout ??= columnLayout([], options);
@@ -132,6 +133,23 @@ function typedRow(cells: string[], layout: ColumnLayout, schema: CsvSchema, reco
   }
   if (cells.length !== keys.length) report(fieldCountError(cells, layout, record, options, input), options);
   return parseRow(schema, input, { source: options.source, record }, options.onInvalidRow);
+}
+
+/**
+ * A spreadsheet re-save pads every line with empty cells under empty header cells: they are
+ * dropped. A value under an empty header cell means nothing the SDK can name: an error (in
+ * lenient mode reported, and the cell dropped).
+ */
+function withoutEmptyTrailing(cells: string[], layout: ColumnLayout, record: number, options: CsvRowsOptions): string[] {
+  const width = layout.keys.length;
+  if (cells.length <= width) return cells;
+  const named = cells.slice(0, width);
+  const extra = cells.findIndex((cell, index) => index >= width && cell !== '');
+  if (extra !== -1) {
+    const reason = `the record has a value in column ${extra + 1}, whose header cell is empty (columns after the last named one must be empty)`;
+    report(new DataValidationError({ source: options.source, record }, { reason, value: cells }), options);
+  }
+  return named;
 }
 
 /** Throws the error, or in lenient mode hands it to `onInvalidRow` and carries on. */
