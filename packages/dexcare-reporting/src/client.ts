@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  checkEncoding,
   checkWaitOptions,
   parseOrThrow,
   poll,
@@ -223,6 +224,7 @@ export class DexCareReportingClient {
   runAvrReport(params: AvrReportParams, options: RawRunAvrReportOptions = {}): RowIterable<unknown> {
     avrReportRequestBody(params);
     checkWaitOptions(options);
+    checkEncoding(options.encoding);
     const { onStarted, pollIntervalMs, maxPollIntervalMs, timeoutMs, failedGraceMs, onStatus, ...rowOptions } = options;
     const waitOptions = { pollIntervalMs, maxPollIntervalMs, timeoutMs, failedGraceMs, onStatus, signal: options.signal };
     return new RowIterable(async function* (this: DexCareReportingClient) {

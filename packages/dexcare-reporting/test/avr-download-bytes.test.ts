@@ -87,6 +87,7 @@ describe('encodings', () => {
     expect(await collect(dex.getAvrResultRows(id, { encoding: 'windows-1252' }))).toEqual(ROWS);
     const before = mock.requests.length;
     expect(() => dex.getAvrResultRows(id, { encoding: 'no-such-charset' })).toThrow(InvalidParamsError);
+    expect(() => dex.runAvrReport({ type: 'virtual' }, { encoding: 'no-such-charset' })).toThrow(InvalidParamsError);
     expect(mock.requests).toHaveLength(before);
   });
 });
