@@ -102,6 +102,15 @@ describe('strict UTF-8 when nothing is declared', () => {
     expect((error as Error).message).toMatch(/^visits: record 2 is not valid utf-8/);
   });
 
+  test('an invalid sequence across a chunk border (a cut € followed by text) names the record it is in', async () => {
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const first = new Uint8Array([...encode(`${HEADER}1,Ann\r\n2,Jos`), 0xe2, 0x82]);
+    const second = encode('A\r\n3,Eve\r\n4,Bob\r\n');
+    const { seen, error } = await rowsUntilFailure([first, second]);
+    expect((error as Error).message).toMatch(/^visits: record 2 is not valid utf-8/);
+    expect(seen).toEqual([{ id: '1', name: 'Ann' }]);
+  });
+
   test('a file that ends inside a multi-byte character is refused', async () => {
     const bytes = new TextEncoder().encode(`${HEADER}1,Jos\u00e9`);
     expect(await caught(rows([bytes.subarray(0, bytes.length - 1)]))).toBeInstanceOf(ExportFormatError);

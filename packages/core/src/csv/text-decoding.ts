@@ -114,7 +114,8 @@ function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): strin
  * The text of `bytes` before the first invalid sequence: a fresh fatal decoder in stream mode
  * accepts every prefix of valid input, so the longest accepted prefix is found by bisection.
  * Only on the error path. A character split across the previous chunk is left out (it holds no
- * line break, so the record count does not change).
+ * line break, so the record count does not change); when the chunk is valid on its own, the
+ * invalid sequence is the one across the border, and no text comes before it.
  */
 function validPrefix(encoding: string, bytes: Uint8Array): string {
   const accepts = (end: number) => {
@@ -128,6 +129,8 @@ function validPrefix(encoding: string, bytes: Uint8Array): string {
   let skip = 0;
   // UTF-8 continuation bytes at the start belong to a character begun in the previous chunk.
   if (encoding === 'utf-8') while (skip < Math.min(3, bytes.length) && (bytes[skip]! & 0xc0) === 0x80) skip += 1;
+  // All of it valid on its own: the invalid sequence began in the previous chunk, at the border.
+  if (accepts(bytes.length)) return '';
   let low = skip;
   let high = bytes.length;
   while (low < high) {
