@@ -16,6 +16,7 @@ export {
 export { parseRetryAfter } from './response-details.js';
 export type { SdkErrorOptions, ApiErrorInit, ApiErrorDetail, ValidationIssue, DataLocation } from './errors.js';
 export { Transport } from './transport.js';
+export { provesNotProcessed } from './unprocessed.js';
 export { checkApiKey, checkBaseUrl } from './client-options.js';
 export type { TransportOptions, BackoffOptions, RequestOptions, ResponseInfo } from './transport.js';
 export { RowIterable } from './row-iterable.js';
@@ -30,8 +31,11 @@ export { poll, isTransientError, checkWaitOptions } from './poll.js';
 export type { PollOptions, PollPhase, PollProgress, WaitOptions } from './poll.js';
 export { csvRows } from './csv/rows.js';
 export { normalizeHeaderLoosely } from './csv/header.js';
+export { charsetOf, checkEncoding } from './csv/text-decoding.js';
 export type { CsvRowsOptions, TypedCsvRowsOptions, RawCsvRowsOptions, CsvSchema, RawRow } from './csv/rows.js';
 export { iterateBytes, readStream, readAll } from './byte-stream.js';
+export { decompress, gunzipIfGzip, isGzip, inPieces, CorruptCompressedDataError, COMPRESSED_INPUT_PIECE } from './decompress.js';
+export type { DecompressionFormat } from './decompress.js';
 export type { ByteSource, ReadStreamOptions } from './byte-stream.js';
 /**
  * zod schemas for the value rules every client shares: numeric strings become numbers,

@@ -1,4 +1,4 @@
-import type { DataValidationError } from '@x/core';
+import { SdkError, type DataValidationError } from '@x/core';
 import type { SpruceExportOptions } from './options.js';
 import type { SpruceExportSource } from './sources/export-source.js';
 import { openSpruceExport } from './spruce-export.js';
@@ -12,11 +12,13 @@ export interface LoadSpruceExportOptions extends SpruceExportOptions {
   /** Lenient mode for every table; see `RowsOptions.onInvalidRow`. */
   onInvalidRow?: ((error: DataValidationError) => void) | undefined;
   /**
-   * The most rows any one table may hold; more is an `SdkError` rather than an out-of-memory
-   * crash. Stream large exports with `openSpruceExport` instead.
+   * The most rows any one table may hold; more is an `SdkError` naming this option and the
+   * table, rather than an out-of-memory crash. Stream large exports with `openSpruceExport` instead.
    * @default Infinity
    */
   maxRowsPerTable?: number | undefined;
+  /** The encoding of tables known not to be UTF-8; see `RowsOptions.encoding`. */
+  encoding?: string | undefined;
 }
 
 /**
@@ -28,11 +30,20 @@ export interface LoadSpruceExportOptions extends SpruceExportOptions {
  * ```
  */
 export async function loadSpruceExport(source: SpruceExportSource, options: LoadSpruceExportOptions = {}): Promise<SpruceExportData> {
-  const { onInvalidRow, maxRowsPerTable, signal } = options;
+  const { onInvalidRow, maxRowsPerTable = Number.POSITIVE_INFINITY, signal, encoding } = options;
   const exp = await openSpruceExport(source, options);
   const data: Record<string, unknown[]> = {};
   for (const table of exp.tables) {
-    data[table] = await exp.rows(table, { onInvalidRow, signal }).toArray({ ...(maxRowsPerTable === undefined ? {} : { maxItems: maxRowsPerTable }) });
+    const rows: unknown[] = [];
+    for await (const row of exp.rows(table, { onInvalidRow, signal, encoding })) {
+      if (rows.length >= maxRowsPerTable) {
+        throw new SdkError(
+          `loadSpruceExport: ${table} has more than maxRowsPerTable (${maxRowsPerTable}) rows; stream it with openSpruceExport(source).rows('${table}')`,
+        );
+      }
+      rows.push(row);
+    }
+    data[table] = rows;
   }
   return data;
 }

@@ -34,6 +34,14 @@ export interface RowsOptions {
    * bad row throws.
    */
   onInvalidRow?: ((error: DataValidationError) => void) | undefined;
+  /**
+   * The encoding of a table known not to be UTF-8, as a `TextDecoder` label: `'latin1'` (or
+   * `'windows-1252'`) for a table re-saved by a spreadsheet. A byte-order mark (UTF-8, UTF-16)
+   * still wins. Without it a table is strict UTF-8: an invalid byte is an `ExportFormatError`
+   * naming table and record. An unknown label is an `InvalidParamsError` at the call.
+   * @default 'utf-8'
+   */
+  encoding?: string | undefined;
   /** Stops the read: the loop rejects with the signal's reason. */
   signal?: AbortSignal | undefined;
 }

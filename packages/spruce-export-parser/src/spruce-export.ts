@@ -1,4 +1,4 @@
-import { ExportFormatError, InvalidParamsError, RowIterable, showOnly } from '@x/core';
+import { checkEncoding, ExportFormatError, InvalidParamsError, RowIterable, showOnly } from '@x/core';
 import { locateTables } from './export-layout.js';
 import type { MetadataRow } from './models/metadata.js';
 import { resolveExportOptions, type RowsOptions, type SpruceExportOptions } from './options.js';
@@ -49,6 +49,7 @@ export class SpruceExport {
     if (typeof table !== 'string' || !isTableName(table)) {
       throw new InvalidParamsError('table: not one of the 14 tables of a Spruce export', { param: 'table' });
     }
+    checkEncoding(options.encoding);
     return new RowIterable(() => this.#read(table, options));
   }
 
