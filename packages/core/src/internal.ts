@@ -8,6 +8,7 @@
  */
 export { parseRetryAfter } from './response-details.js';
 export { Transport } from './transport.js';
+export { provesNotProcessed } from './unprocessed.js';
 export type { TransportOptions, RequestOptions, ResponseInfo } from './transport.js';
 export {
   checkApiKey,
@@ -31,9 +32,12 @@ export { poll, isTransientError, checkWaitOptions } from './poll.js';
 export type { PollOptions } from './poll.js';
 export { csvRows, DEFAULT_MAX_RECORD_SIZE } from './csv/rows.js';
 export { normalizeHeaderLoosely } from './csv/header.js';
+export { charsetOf, checkEncoding } from './csv/text-decoding.js';
 export type { CsvRowsOptions, TypedCsvRowsOptions, RawCsvRowsOptions } from './csv/rows.js';
 export { iterateBytes, readStream, readAll } from './byte-stream.js';
 export type { ByteSource, ReadStreamOptions } from './byte-stream.js';
+export { decompress, gunzipIfGzip, isGzip, inPieces, CorruptCompressedDataError, COMPRESSED_INPUT_PIECE } from './decompress.js';
+export type { DecompressionFormat } from './decompress.js';
 export { parseOrThrow, parseRow, lenientRow, toValidationError } from './validate.js';
 export { calendarDate, instant, checkRange } from './params.js';
 export { sleep, anySignal } from './signals.js';

@@ -6,6 +6,7 @@ import { HTTP_CLIENT_DEFAULTS, type HttpClientOptions } from './http-client-opti
 import { requestedWait } from './response-details.js';
 import { keptHeaders, safeUrl, showOnly } from './redact.js';
 import { anySignal } from './signals.js';
+import { provesNotProcessed } from './unprocessed.js';
 
 /** Options a client passes to its {@link Transport}: the client's HTTP options, for one host. */
 export interface TransportOptions extends HttpClientOptions {
@@ -46,6 +47,14 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** The `Accept` header. */
   accept?: string | undefined;
+  /**
+   * Which failures are retried. `'any'`: 408, 429, 5xx, timeouts and dropped connections.
+   * `'unprocessed'`: only a failure that proves the server did not act on the request
+   * (connection refused, 429, 503 with `Retry-After`; see {@link provesNotProcessed}), for a
+   * request that creates something.
+   * @default 'any'
+   */
+  retryWhen?: 'any' | 'unprocessed' | undefined;
 }
 
 /** Status and headers of a response whose body the caller has. */
@@ -78,6 +87,7 @@ export class Transport {
   readonly maxRetries: number;
   readonly #ky: KyInstance;
   readonly #fetch: typeof globalThis.fetch;
+  readonly #shouldRetry: NonNullable<RetryOptions['shouldRetry']>;
 
   /**
    * @throws {InvalidParamsError} when `timeoutMs`, `maxRetries` or `fetch` is malformed.
@@ -112,7 +122,7 @@ export class Transport {
         jitter: true,
         retryOnTimeout: true,
         // A wait longer than the cap is the caller's decision, not a silent hour inside a call.
-        shouldRetry: ({ error }) => {
+        shouldRetry: (this.#shouldRetry = ({ error }) => {
           if (!(error instanceof HTTPError)) return undefined;
           if (RETRY_AFTER_STATUS_CODES.includes(error.response.status)) {
             const wait = requestedWait((name) => error.response.headers.get(name));
@@ -123,7 +133,7 @@ export class Transport {
           // and rethrow the abort reason as an unhandled rejection.
           if (RETRY_STATUS_CODES.includes(error.response.status)) discardBody(error);
           return undefined;
-        },
+        }),
       },
       hooks: {
         beforeRetry: [({ error }) => discardBody(error)],
@@ -199,7 +209,11 @@ export class Transport {
         ...(json === undefined ? {} : { json }),
         ...(signal ? { signal } : {}),
         ...(accept ? { headers: { accept } } : {}),
-        ...(maxRetries === this.maxRetries ? {} : { retry: { limit: maxRetries } }),
+        ...(options.retryWhen === 'unprocessed'
+          ? { retry: { limit: maxRetries, shouldRetry: (state) => provesNotProcessed(state.error) && this.#shouldRetry(state) } }
+          : maxRetries === this.maxRetries
+            ? {}
+            : { retry: { limit: maxRetries } }),
       });
     } catch (error) {
       throw await toSdkError(error, { method, url, timeoutMs: this.timeoutMs, signal });

@@ -15,6 +15,8 @@ import { z } from 'zod';
  */
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+// Digits only: `1e3` and `7.0` are not how an integer column is written.
+const INTEGER = /^[+-]?\d+$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 // RFC 3339 as Go's RFC3339Nano writes it (0 to 9 fractional digits, `Z` or `±hh:mm`), plus the
@@ -54,9 +56,14 @@ function issue(message: string) {
 type Converter<O> = (text: string) => O | typeof INVALID;
 
 const toNumber: Converter<number> = (text) => (NUMBER.test(text) ? Number(text) : INVALID);
+// Beyond 2^53 a number is silently rounded: refused rather than changed.
 const toInteger: Converter<number> = (text) => {
-  const parsed = NUMBER.test(text) ? Number(text) : Number.NaN;
-  return Number.isInteger(parsed) ? parsed : INVALID;
+  const parsed = INTEGER.test(text) ? Number(text) : Number.NaN;
+  return Number.isSafeInteger(parsed) ? parsed : INVALID;
+};
+const toCount: Converter<number> = (text) => {
+  const parsed = toInteger(text);
+  return parsed === INVALID || parsed >= 0 ? parsed : INVALID;
 };
 const toBoolean: Converter<boolean> = (text) => {
   const lower = text.toLowerCase();
@@ -88,15 +95,31 @@ export function number() {
   );
 }
 
-/** A whole number, sent as a number or a string of digits (`"0"`, `"-3"`). */
+const INTEGER_MESSAGE = 'expected an integer (digits only, at most 2^53 - 1 either way)';
+const COUNT_MESSAGE = 'expected a count (digits only, from 0 to 2^53 - 1)';
+
+/**
+ * A whole number, sent as a number or a string of digits (`"0"`, `"-3"`). `1e3`, `7.0` and any
+ * value beyond ±(2^53 - 1), which a JavaScript number would round, are refused.
+ */
 export function integer() {
+  return wholeNumber(toInteger, INTEGER_MESSAGE, {});
+}
+
+/** A count: an {@link integer} of at least 0 (a negative count means nothing). */
+export function count() {
+  return wholeNumber(toCount, COUNT_MESSAGE, { minimum: 0 });
+}
+
+function wholeNumber(convert: Converter<number>, message: string, meta: { minimum?: number }) {
+  const minimum = meta.minimum ?? Number.MIN_SAFE_INTEGER;
   return wire(
     z
-      .union([z.number(), z.string()], { error: 'expected an integer' })
-      .transform(convertIn(toInteger, 'expected an integer'))
-      .refine((value) => Number.isInteger(value), { error: 'expected an integer' })
-      .meta({ wireType: 'integer' satisfies WireType }),
-    toInteger,
+      .union([z.number(), z.string()], { error: message })
+      .transform(convertIn(convert, message))
+      .refine((value) => Number.isSafeInteger(value) && value >= minimum, { error: message })
+      .meta({ wireType: 'integer' satisfies WireType, ...meta }),
+    convert,
   );
 }
 

@@ -22,7 +22,26 @@ describe('values', () => {
 
   test('integer refuses fractions', () => {
     expect(ok(values.integer(), '7')).toBe(7);
-    expect(message(values.integer(), '7.5')).toBe('expected an integer');
+    expect(ok(values.integer(), '-3')).toBe(-3);
+    expect(message(values.integer(), '7.5')).toBe('expected an integer (digits only, at most 2^53 - 1 either way)');
+  });
+
+  test('integer: an exponent (1e3) or a trailing .0 is not how an int64 column is written', () => {
+    for (const bad of ['1e3', '1E3', '7.0', '0x10', ' 7', '']) expect(() => ok(values.integer(), bad)).toThrow();
+  });
+
+  test('integer: beyond 2^53 is refused, never silently rounded (an int64 id of 9007199254740993)', () => {
+    expect(ok(values.integer(), '9007199254740991')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(ok(values.integer(), '-9007199254740991')).toBe(-Number.MAX_SAFE_INTEGER);
+    for (const bad of ['9007199254740993', '9007199254740992', '-9007199254740993', 2 ** 53, 1e21]) {
+      expect(message(values.integer(), bad)).toMatch(/2\^53 - 1/);
+    }
+  });
+
+  test('count: an integer of at least 0; a negative count is meaningless and refused', () => {
+    expect(ok(values.count(), '0')).toBe(0);
+    expect(ok(values.count(), 12)).toBe(12);
+    for (const bad of ['-1', -1, '-0.5', '1e3']) expect(message(values.count(), bad)).toBe('expected a count (digits only, from 0 to 2^53 - 1)');
   });
 
   test('boolean: true/false in any case, nothing else', () => {

@@ -1,5 +1,5 @@
 import { ExportFormatError, RowIterable } from '@x/core';
-import { csvRows, type RawCsvRowsOptions, type Transport } from '@x/core/internal';
+import { charsetOf, checkEncoding, CorruptCompressedDataError, csvRows, gunzipIfGzip, type RawCsvRowsOptions, type Transport } from '@x/core/internal';
 import { explainDownloadError } from './errors.js';
 
 /** Path of the All Visits Report endpoints, below the client's `baseUrl`. */
@@ -8,8 +8,8 @@ export const AVR_PATH = 'api/8/reporting/allvisitsreport';
 /** The report as errors name it. */
 export const AVR_SOURCE = 'allvisitsreport';
 
-/** Options of the AVR download: those of core's `csvRows`, without `source`. */
-export type AvrCsvRowsOptions = Omit<RawCsvRowsOptions, 'source'>;
+/** Options of the AVR download: those of core's `csvRows`, without `source` (the client reads the declared charset itself). */
+export type AvrCsvRowsOptions = Omit<RawCsvRowsOptions, 'source' | 'declaredCharset'>;
 
 /** The report's result, exactly as sent: BOM, line endings and quoting kept. */
 export async function avrResultText(transport: Transport, id: string, signal: AbortSignal | undefined): Promise<string> {
@@ -19,6 +19,12 @@ export async function avrResultText(transport: Transport, id: string, signal: Ab
   });
   refuseHtml(headers, describe(path));
   if (HTML_PAGE.test(body)) throw htmlPage(describe(path));
+  // gzip's magic number (1f 8b) decoded as UTF-8: the text would be binary.
+  if (body.startsWith('\u001f\uFFFD')) {
+    throw new ExportFormatError(`${describe(path)}: the report is gzip data sent without Content-Encoding; read it with getAvrResultRows, which inflates it`, {
+      source: AVR_SOURCE,
+    });
+  }
   return body;
 }
 
@@ -29,6 +35,7 @@ export async function avrResultText(transport: Transport, id: string, signal: Ab
  */
 export function avrResultRows(transport: Transport, id: string, options: AvrCsvRowsOptions): RowIterable<unknown> {
   const path = `${AVR_PATH}/${id}/data`;
+  checkEncoding(options.encoding);
   return new RowIterable(async function* () {
     const { body, headers } = await transport.stream({ method: 'GET', path, signal: options.signal }).catch((error: unknown) => {
       throw explainDownloadError(error);
@@ -39,8 +46,16 @@ export function avrResultRows(transport: Transport, id: string, options: AvrCsvR
       await discard(body);
       throw error;
     }
-    const rowOptions = { ...options, source: AVR_SOURCE };
-    yield* csvRows(refuseHtmlContent(body, describe(path)), rowOptions);
+    const rowOptions = { ...options, source: AVR_SOURCE, declaredCharset: charsetOf(headers.get('content-type')) };
+    try {
+      yield* csvRows(refuseHtmlContent(gunzipIfGzip(body), describe(path)), rowOptions);
+    } catch (error) {
+      if (!(error instanceof CorruptCompressedDataError)) throw error;
+      throw new ExportFormatError(`${describe(path)}: the report is gzip data that does not inflate: the file is truncated or corrupt`, {
+        source: AVR_SOURCE,
+        cause: error,
+      });
+    }
   });
 }
 
@@ -60,7 +75,8 @@ const HTML_SNIFF_CHARS = 64;
 
 /**
  * The same check on the content, for a page sent with a CSV (or no) content type: the body's
- * first bytes are held until they tell, then passed on unchanged.
+ * first bytes are held until they tell (the first visible character, or at most 64), then
+ * passed on unchanged.
  */
 async function* refuseHtmlContent(body: AsyncIterable<Uint8Array>, description: string): AsyncGenerator<Uint8Array, void, undefined> {
   const chunks = body[Symbol.asyncIterator]();
@@ -68,7 +84,9 @@ async function* refuseHtmlContent(body: AsyncIterable<Uint8Array>, description: 
   const decoder = new TextDecoder();
   let start = '';
   try {
-    while (start.length < HTML_SNIFF_CHARS) {
+    // Stop as soon as the start tells: a first visible character other than `<` is no page, and
+    // waiting for more would hold whole rows back from a body that then stalls.
+    while (start.length < HTML_SNIFF_CHARS && !/^\uFEFF?\s*[^\s<]/.test(start)) {
       const next = await chunks.next();
       if (next.done) break;
       head.push(next.value);

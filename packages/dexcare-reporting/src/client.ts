@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { RowIterable, type CsvSchema, type OffsetPage, type PagedIterable, type PollPhase, type RawRow, type WaitOptions } from '@x/core';
-import { checkWaitOptions, optionalInteger, parseOrThrow, poll, showOnly, Transport, type TypedCsvRowsOptions } from '@x/core/internal';
+import { checkEncoding, checkWaitOptions, optionalInteger, parseOrThrow, poll, showOnly, Transport, type TypedCsvRowsOptions } from '@x/core/internal';
 import { AVR_PATH, avrResultRows, avrResultText, type AvrCsvRowsOptions } from './avr-download.js';
 import { resolveClientOptions, type DexCareReportingClientOptions } from './client-options.js';
+import { explainStartError } from './errors.js';
 import { AvrReport, AvrReportStatus } from './models/avr-report.js';
 import type { ProviderHistory } from './models/provider-history.js';
 import { avrReportRequestBody, type AvrReportParams } from './params/avr-report.js';
@@ -19,8 +20,9 @@ export interface RequestControl {
 /** Options of {@link DexCareReportingClient.startAvrReport}. */
 export interface StartAvrReportOptions extends RequestControl {
   /**
-   * Retries of this POST, overriding the client's `maxRetries`. `0` never sends it twice: see
-   * {@link DexCareReportingClient.startAvrReport} for what a retry may do.
+   * Retries of this POST after a failure that proves no report was made (connection refused, 429,
+   * 503 with `Retry-After`), overriding the client's `maxRetries`. Any other failure is never
+   * retried: see {@link DexCareReportingClient.startAvrReport}.
    * @default the client's maxRetries (2)
    */
   maxRetries?: number | undefined;
@@ -88,11 +90,12 @@ export class DexCareReportingClient {
    * Parameters are checked before any request: a bad `type`, one date without the other, or a
    * start after the end is an `InvalidParamsError`. A 400 from DexCare keeps its message.
    *
-   * **Retries.** Like every request, this POST is retried on 408, 429, 5xx, timeouts and dropped
-   * connections. DexCare has no idempotency key, so when a response is lost after DexCare
-   * created the report, the retry starts a second, identical report: the id returned is the
-   * second one, and the first runs once at DexCare and is never downloaded. That costs a
-   * query, not data. Pass `{ maxRetries: 0 }` to send the POST once and decide yourself.
+   * **Sent at most once.** This POST creates a report and DexCare has no idempotency key, so it
+   * is retried only after a failure that proves no report was made: the connection refused
+   * before sending, a 429, or a 503 with `Retry-After`. After any other failure (a timeout, a
+   * connection lost after sending, another 5xx, a 2xx without a readable id) DexCare may have
+   * started the report, and the call rejects with a `ReportStartUnconfirmedError` (the failure
+   * is its `cause`) instead of starting a second one. A 4xx refusal keeps its own class.
    *
    * @example
    * ```ts
@@ -102,13 +105,17 @@ export class DexCareReportingClient {
   async startAvrReport(params: AvrReportParams, options: StartAvrReportOptions = {}): Promise<AvrReport> {
     const json = avrReportRequestBody(params);
     const maxRetries = optionalInteger(options.maxRetries, 'maxRetries', 0);
-    const { body } = await this.#avr.json({ method: 'POST', path: AVR_PATH, json, signal: options.signal, maxRetries });
-    return parseOrThrow(AvrReport, body, { source: 'startAvrReport' });
+    try {
+      const { body } = await this.#avr.json({ method: 'POST', path: AVR_PATH, json, signal: options.signal, maxRetries, retryWhen: 'unprocessed' });
+      return parseOrThrow(AvrReport, body, { source: 'startAvrReport' });
+    } catch (error) {
+      throw explainStartError(error, options.signal);
+    }
   }
 
   /**
-   * The status of a report: `QUEUED`, `RUNNING`, `SUCCEEDED`, `FAILED` or `CANCELLED` (a status
-   * DexCare adds later passes through). An id that is not a GUID is refused before sending;
+   * The status of a report: `QUEUED`, `RUNNING`, `SUCCEEDED`, `FAILED` or `CANCELLED`, verbatim
+   * as DexCare sent it (any case; a status DexCare adds later passes through). An id that is not a GUID is refused before sending;
    * an unknown report is a `NotFoundError`.
    *
    * @example
@@ -127,6 +134,7 @@ export class DexCareReportingClient {
    * `pollIntervalMs` towards `maxPollIntervalMs`, with jitter. `FAILED` is final only after it
    * lasts `failedGraceMs` (DexCare retries a failed report by itself: FAILED, then QUEUED);
    * `CANCELLED` is a `ReportFailedError` at once; a status DexCare adds later counts as pending.
+   * Statuses are matched in any case (`succeeded`, `Failed`); `onStatus` sees each verbatim.
    * Past `timeoutMs` the wait is a `PollTimeoutError` carrying the last status. 5xx, 429 and
    * dropped connections are polled through; 400, 401, 403 and 404 end the wait at once.
    *
@@ -142,7 +150,7 @@ export class DexCareReportingClient {
       ...options,
       jobId: id,
       check: (signal) => this.getAvrReportStatus(id, { signal }),
-      phase: ({ status }) => AVR_PHASES[status] ?? 'pending',
+      phase: ({ status }) => AVR_PHASES[status.toUpperCase()] ?? 'pending',
       describe: ({ status }) => status,
     });
   }
@@ -201,6 +209,7 @@ export class DexCareReportingClient {
   runAvrReport(params: AvrReportParams, options: RawRunAvrReportOptions = {}): RowIterable<unknown> {
     avrReportRequestBody(params);
     checkWaitOptions(options);
+    checkEncoding(options.encoding);
     const { onStarted, pollIntervalMs, maxPollIntervalMs, timeoutMs, failedGraceMs, onStatus, ...rowOptions } = options;
     const waitOptions = { pollIntervalMs, maxPollIntervalMs, timeoutMs, failedGraceMs, onStatus, signal: options.signal };
     return new RowIterable(async function* (this: DexCareReportingClient) {

@@ -1,4 +1,5 @@
-import { ApiError, type ApiErrorInit } from '@x/core';
+import { ApiError, ConnectionError, InvalidParamsError, SdkError, TimeoutError, type ApiErrorInit } from '@x/core';
+import { provesNotProcessed } from '@x/core/internal';
 
 const NOT_SUCCEEDED = /did not succeed/i;
 
@@ -52,4 +53,50 @@ function pathOf(url: string): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * `startAvrReport` sent its request and got no usable answer: a timeout, a connection dropped
+ * after sending, a 5xx, or a success whose body could not be read. DexCare may have started the
+ * report, so the SDK did not send the start again (that could start a second and a third). The
+ * underlying error is the `cause`. Starting another report is safe for your data (a report only
+ * reads) but costs a query at DexCare; a job that must not start two can wait a little and check
+ * with DexCare before it starts again.
+ *
+ * @example
+ * ```ts
+ * try { ({ id } = await dex.startAvrReport({ type: 'virtual' })); }
+ * catch (error) { if (error instanceof ReportStartUnconfirmedError) alertOperator(error.message); throw error; }
+ * ```
+ */
+export class ReportStartUnconfirmedError extends SdkError {
+  static override readonly errorName: string = 'ReportStartUnconfirmedError';
+  constructor(cause: SdkError) {
+    super(
+      `${START_REQUEST}: a report may have been started and was not confirmed (${unconfirmedReason(cause)}). ` +
+        'The start was not sent again, so no second report was started by the SDK',
+      { cause },
+    );
+    this.name = 'ReportStartUnconfirmedError';
+  }
+}
+
+const START_REQUEST = 'POST /api/8/reporting/allvisitsreport';
+
+/**
+ * What a failed `startAvrReport` means: the error as it is when it proves no report was made
+ * (refused before sending, 429, 503 with `Retry-After`, a 4xx refusal) or is the caller's abort;
+ * otherwise a {@link ReportStartUnconfirmedError}.
+ */
+export function explainStartError(error: unknown, signal: AbortSignal | undefined): unknown {
+  if (signal?.aborted || !(error instanceof SdkError) || error instanceof InvalidParamsError || provesNotProcessed(error)) return error;
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 408) return error;
+  return new ReportStartUnconfirmedError(error);
+}
+
+function unconfirmedReason(cause: SdkError): string {
+  if (cause instanceof ApiError) return cause.status >= 300 ? `DexCare answered ${cause.status}` : `DexCare's ${cause.status} answer could not be read`;
+  if (cause instanceof TimeoutError) return `no answer within ${cause.timeoutMs} ms`;
+  if (cause instanceof ConnectionError) return 'the connection was lost after the request was sent';
+  return `the answer did not hold a report id (${cause.name})`;
 }

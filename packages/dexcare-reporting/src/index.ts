@@ -13,7 +13,7 @@ export type {
 } from './client.js';
 export type { DexCareReportingClientOptions } from './client-options.js';
 export type { AvrCsvRowsOptions } from './avr-download.js';
-export { ReportNotReadyError } from './errors.js';
+export { ReportNotReadyError, ReportStartUnconfirmedError } from './errors.js';
 export { AVR_REPORT_TYPES } from './params/avr-report.js';
 export type { AvrReportParams, AvrReportType, AvrDateRange } from './params/avr-report.js';
 export { PROVIDER_HISTORY_FILTERS } from './params/provider-histories.js';

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { faultWhen, type FaultServer } from '@x/testkit';
-import { ApiError, ExportFormatError, SdkError } from '../src/index.js';
+import { ApiError, ExportFormatError, ReportStartUnconfirmedError, SdkError } from '../src/index.js';
 import { caught, collect, FAST_WAIT } from './helpers/index.js';
 import { ALL_TIME, dexCareOverSocket, isData, isSearch, isStart, isStatusCheck, succeededReport } from './helpers/socket.js';
 
@@ -22,13 +22,15 @@ function expectTypedNotParserError(error: unknown): void {
 }
 
 describe('an HTML page on a 200', () => {
-  test('startAvrReport: an ApiError with status 200, sent once', async () => {
+  test('startAvrReport: not confirmed (a report may exist), the ApiError with status 200 as its cause, sent once', async () => {
     const fake = await dexCareOverSocket({ plan: faultWhen(isStart, { kind: 'html' }, Infinity) });
     server = fake.server;
     const error = await caught(fake.dex.startAvrReport({ type: 'virtual' }));
     expectTypedNotParserError(error);
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 200, message: expect.stringMatching(/expected a JSON body, received text\/html/) });
+    expect(error).toBeInstanceOf(ReportStartUnconfirmedError);
+    const cause = (error as Error).cause;
+    expect(cause).toBeInstanceOf(ApiError);
+    expect(cause).toMatchObject({ status: 200, message: expect.stringMatching(/expected a JSON body, received text\/html/) });
     expect(fake.server.requests.filter(isStart)).toHaveLength(1);
   });
 

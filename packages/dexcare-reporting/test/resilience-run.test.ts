@@ -27,9 +27,9 @@ function byPhase(phases: { match: (request: Request) => boolean; faults: Fault[]
 }
 
 describe('runAvrReport through a fault in every phase', () => {
-  test('a 503 on the start, a 429, a reset and a stall on the checks, a hangup before the data: every row once', async () => {
+  test('a 503 with Retry-After on the start, a 429, a reset and a stall on the checks, a hangup before the data: every row once', async () => {
     const plan = byPhase([
-      { match: isStart, faults: [{ kind: 'status', status: 503 }] },
+      { match: isStart, faults: [{ kind: 'status', status: 503, headers: { 'retry-after': '0' } }] },
       {
         match: isStatusCheck,
         faults: [{ kind: 'status', status: 429, headers: { 'retry-after': '0' } }, { kind: 'reset', afterBytes: 5 }, { kind: 'stall', afterBytes: 5 }],

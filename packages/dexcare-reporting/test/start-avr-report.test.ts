@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
-import { ApiError, ConnectionError, DataValidationError, InvalidParamsError, type AvrReportParams } from '../src/index.js';
+import { ApiError, DataValidationError, InvalidParamsError, ReportStartUnconfirmedError, type AvrReportParams } from '../src/index.js';
 import { DEXCARE_ERROR_BODIES, FAKE_BASE_URL } from '../src/testing.js';
 import { caught, fakeDexCare, useMockServer } from './helpers/index.js';
 
@@ -69,36 +69,22 @@ describe('startAvrReport', () => {
     expect(posts.count).toBe(1);
   });
 
-  test('a 500 is retried by default', async () => {
-    const { dex, mock } = fakeDexCare(server);
-    const posts = answerStarts((count) => (count === 1 ? HttpResponse.json(DEXCARE_ERROR_BODIES.unknownError, { status: 500 }) : undefined));
-    const { id } = await dex.startAvrReport({ type: 'virtual' });
-    expect(posts.count).toBe(2);
-    expect([...mock.reports.keys()]).toEqual([id]);
-  });
-
-  test('a retry after a lost answer starts a second report: the id returned is the second one', async () => {
-    const { dex, mock } = fakeDexCare(server, { avr: { lostStartAnswers: 1 } });
-    const { id } = await dex.startAvrReport({ type: 'virtual' });
-    expect(mock.reports.size).toBe(2);
-    expect([...mock.reports.keys()][1]).toBe(id);
-  });
-
-  test('maxRetries: 0 sends the POST once and leaves the decision to the caller', async () => {
-    const { dex, mock } = fakeDexCare(server, { avr: { lostStartAnswers: 1 } });
-    const error = await caught(dex.startAvrReport({ type: 'virtual' }, { maxRetries: 0 }));
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect(mock.reports.size).toBe(1);
-    expect(await caught(dex.startAvrReport({ type: 'virtual' }, { maxRetries: -1 }))).toBeInstanceOf(InvalidParamsError);
-  });
-
-  test('an answer without a GUID id is a DataValidationError', async () => {
+  test('an answer without a GUID id: not confirmed, with the DataValidationError as its cause', async () => {
     const { dex } = fakeDexCare(server);
     server.use(http.post(START_URL, () => HttpResponse.json({ id: 'not-a-guid' })));
     const error = await caught(dex.startAvrReport({ type: 'virtual' }));
-    expect(error).toBeInstanceOf(DataValidationError);
-    expect((error as DataValidationError).field).toBe('id');
+    expect(error).toBeInstanceOf(ReportStartUnconfirmedError);
+    const cause = (error as Error).cause;
+    expect(cause).toBeInstanceOf(DataValidationError);
+    expect((cause as DataValidationError).field).toBe('id');
     expect((error as Error).message).not.toContain('not-a-guid');
+    expect((cause as Error).message).not.toContain('not-a-guid');
+  });
+
+  test('maxRetries below 0 is refused before any request', async () => {
+    const { dex, mock } = fakeDexCare(server);
+    expect(await caught(dex.startAvrReport({ type: 'virtual' }, { maxRetries: -1 }))).toBeInstanceOf(InvalidParamsError);
+    expect(mock.requests).toHaveLength(0);
   });
 
   test('an aborted signal rejects with its reason and sends nothing', async () => {

@@ -39,6 +39,23 @@ describe('waitForAvrReport', () => {
     expect(seen).toEqual(['QUEUED', 'RUNNING', 'SUCCEEDED']);
   });
 
+  test('statuses in another case (succeeded, Failed) are matched: done is done, not polled for 30 minutes', async () => {
+    const done = await startAndWait({ avr: { lifecycle: ['queued', 'Running', 'succeeded'] } });
+    expect(done.value).toEqual({ status: 'succeeded' });
+    expect(done.seen).toEqual(['queued', 'Running', 'succeeded']);
+    const failed = await startAndWait({ avr: { lifecycle: ['Queued', 'Failed'] } }, { failedGraceMs: 0 });
+    expect(failed.error).toBeInstanceOf(ReportFailedError);
+    expect((failed.error as ReportFailedError).status).toBe('Failed');
+    const cancelled = await startAndWait({ avr: { lifecycle: ['cancelled'] } });
+    expect(cancelled.error).toBeInstanceOf(ReportFailedError);
+  });
+
+  test('a status nobody knows (PAUSED_FOR_MAINTENANCE) keeps the wait going and reaches onStatus verbatim', async () => {
+    const { value, seen } = await startAndWait({ avr: { lifecycle: ['QUEUED', 'Paused_For_Maintenance', 'Paused_For_Maintenance', 'SUCCEEDED'] } });
+    expect(value?.status).toBe('SUCCEEDED');
+    expect(seen).toEqual(['QUEUED', 'Paused_For_Maintenance', 'Paused_For_Maintenance', 'SUCCEEDED']);
+  });
+
   test('a FAILED that turns back into QUEUED (DexCare’s auto-retry) is waited through', async () => {
     const { value, seen } = await startAndWait({ avr: { lifecycle: 'transient-failure' } });
     expect(value?.status).toBe('SUCCEEDED');

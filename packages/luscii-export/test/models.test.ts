@@ -236,9 +236,25 @@ describe('the document’s examples', () => {
   });
 
   it('refuses a count that is not a number, naming the field and not the value', () => {
-    expect(failure(LusciiPatientRow, { ...EXAMPLES.patients, Grey_Alerts: 'Jane Doe' })).toEqual({ field: 'Grey_Alerts', message: 'expected an integer' });
+    expect(failure(LusciiPatientRow, { ...EXAMPLES.patients, Grey_Alerts: 'Jane Doe' })).toEqual({
+      field: 'Grey_Alerts',
+      message: 'expected a count (digits only, from 0 to 2^53 - 1)',
+    });
     expect(failure(LusciiPatientRow, { ...EXAMPLES.patients, Total_Alerts: 1.5 }).field).toBe('Total_Alerts');
     expect(failure(LusciiStarRatingRow, { ...EXAMPLES.starRatings, Score: '' }).field).toBe('Score');
+  });
+
+  it('refuses a negative count (Red_Alerts "-1", Total_Alerts -3): meaningless, not a number to sum', () => {
+    expect(failure(LusciiPatientRow, { ...EXAMPLES.patients, Red_Alerts: '-1' }).field).toBe('Red_Alerts');
+    expect(failure(LusciiPatientRow, { ...EXAMPLES.patients, Total_Alerts: -3 }).field).toBe('Total_Alerts');
+    expect(failure(LusciiHcpRow, { ...EXAMPLES.hcps, Processed_Alerts: '-7' }).field).toBe('Processed_Alerts');
+    expect(failure(LusciiPatientWorkflowHistoryRow, { ...EXAMPLES.patientsWorkflowHistory, Trigger_Count: -1 }).field).toBe('Trigger_Count');
+    expect(LusciiPatientRow.parse({ ...EXAMPLES.patients, Red_Alerts: '0' }).Red_Alerts).toBe(0);
+  });
+
+  it('refuses a count in scientific notation or beyond 2^53 rather than round it', () => {
+    expect(failure(LusciiPatientRow, { ...EXAMPLES.patients, Grey_Alerts: '1e3' }).field).toBe('Grey_Alerts');
+    expect(failure(LusciiPatientRow, { ...EXAMPLES.patients, Grey_Alerts: '9007199254740993' }).field).toBe('Grey_Alerts');
   });
 
   it('refuses null where the document is clear that a value is always there', () => {

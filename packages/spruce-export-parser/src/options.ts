@@ -1,5 +1,6 @@
 import type { DataValidationError } from '@x/core';
 import {
+  checkEncoding,
   DEFAULT_MAX_RECORD_SIZE,
   keysOf,
   optionalFunction,
@@ -43,6 +44,14 @@ export interface RowsOptions {
    * bad row throws.
    */
   onInvalidRow?: ((error: DataValidationError) => void) | undefined;
+  /**
+   * The encoding of a table known not to be UTF-8, as a `TextDecoder` label: `'latin1'` (or
+   * `'windows-1252'`) for a table re-saved by a spreadsheet. A byte-order mark (UTF-8, UTF-16)
+   * still wins. Without it a table is strict UTF-8: an invalid byte is an `ExportFormatError`
+   * naming table and record. An unknown label is an `InvalidParamsError` at the call.
+   * @default 'utf-8'
+   */
+  encoding?: string | undefined;
   /** Stops the read: the loop rejects with the signal's reason. */
   signal?: AbortSignal | undefined;
 }
@@ -61,7 +70,7 @@ const DEFAULTS: ResolvedExportOptions = {
 /** The keys {@link openSpruceExport} takes; another is refused, like a misspelt limit. */
 export const EXPORT_OPTION_KEYS = keysOf<SpruceExportOptions>()(['maxUncompressedBytes', 'maxRecordSize', 'signal']);
 /** The keys {@link SpruceExport.rows} takes. */
-export const ROWS_OPTION_KEYS = keysOf<RowsOptions>()(['raw', 'onInvalidRow', 'signal']);
+export const ROWS_OPTION_KEYS = keysOf<RowsOptions>()(['raw', 'onInvalidRow', 'encoding', 'signal']);
 
 /**
  * Fills in defaults and refuses an unknown key or a limit that is not a positive number, before
@@ -77,10 +86,11 @@ export function resolveExportOptions(options: SpruceExportOptions): ResolvedExpo
   };
 }
 
-/** Refuses rows options with an unknown key, a `raw` that is not a boolean, or a callback that is not a function. */
+/** Refuses rows options with an unknown key, a callback that is not a function, or an unknown encoding. */
 export function checkRowsOptions(options: RowsOptions): void {
   requireObject(options, 'options');
   refuseUnknownKeys(options, ROWS_OPTION_KEYS, 'rows');
   optionalSignal(options.signal);
   optionalFunction(options.onInvalidRow, 'onInvalidRow');
+  checkEncoding(options.encoding);
 }

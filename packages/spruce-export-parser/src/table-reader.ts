@@ -32,7 +32,7 @@ export async function* readTable(
   entry: ZipEntry,
   options: RowsOptions,
 ): AsyncGenerator<unknown, void, undefined> {
-  const { raw = false, onInvalidRow, signal } = options;
+  const { raw = false, onInvalidRow, signal, encoding } = options;
   signal?.throwIfAborted();
   const bytes = readEntry(context.source, entry, { budget: context.budget, source: table, signal });
   try {
@@ -43,6 +43,7 @@ export async function* readTable(
       normalizeHeader: normalizeHeaderLoosely,
       onInvalidRow,
       maxRecordSize: context.maxRecordSize,
+      encoding,
       signal,
     });
     if (raw || table !== 'conversation_events') {

@@ -20,11 +20,11 @@ describe('browsers', () => {
     expect(result.errors).toEqual([]);
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((input) => input.startsWith('node:') || /(^|\/)node_modules\/(node-|@types\/node)/.test(input))).toEqual([]);
-    expect(inputs.some((input) => input.endsWith('file-blob.node.ts'))).toBe(false);
+    expect(inputs.some((input) => input.endsWith('file-source.node.ts'))).toBe(false);
     expect(result.outputFiles[0]!.text).not.toMatch(/["']node:/);
     if (entry.endsWith('index.ts')) {
       // The `browser` branches of the package imports: the path stub here, csv-parse's browser build in core.
-      expect(inputs.some((input) => input.endsWith('file-blob.browser.ts'))).toBe(true);
+      expect(inputs.some((input) => input.endsWith('file-source.browser.ts'))).toBe(true);
       expect(inputs.some((input) => input.includes('csv-parse/dist/esm'))).toBe(true);
     }
   });

@@ -22,7 +22,10 @@ describe('loadSpruceExport', () => {
 
   test('maxRowsPerTable stops a table that is too large with an SdkError, not a partial array', async () => {
     const zip = buildSpruceExportZip({ messages: Array.from({ length: 11 }, (_, i) => message(i)) });
-    expect(await caught(loadSpruceExport(zip, { maxRowsPerTable: 10 }))).toBeInstanceOf(SdkError);
+    const error = await caught(loadSpruceExport(zip, { maxRowsPerTable: 10 }));
+    expect(error).toBeInstanceOf(SdkError);
+    // The option to raise and the table that is too large, not toArray's maxItems.
+    expect(error.message).toBe("loadSpruceExport: messages has more than maxRowsPerTable (10) rows; stream it with openSpruceExport(source).rows('messages')");
     expect((await loadSpruceExport(zip, { maxRowsPerTable: 11 })).messages).toHaveLength(11);
   });
 

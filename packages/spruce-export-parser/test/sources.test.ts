@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ExportFormatError, InvalidParamsError, loadSpruceExport, openSpruceExport, type SpruceExportSource } from '../src/index.js';
+import { InvalidParamsError, loadSpruceExport, openSpruceExport, type SpruceExportSource } from '../src/index.js';
 import { buildSpruceExportZip } from '../src/testing.js';
 import { SAMPLE_ROWS, caught, collect } from './helpers/index.js';
 
@@ -37,16 +37,18 @@ describe('sources', () => {
     expect(await collect(exp.rows('messages'))).toEqual([SAMPLE_ROWS.messages.output]);
   });
 
-  test('a path that does not exist is an InvalidParamsError that does not repeat the path', async () => {
-    const missing = join(folder, 'Zelphine Quorrowby', 'export.zip');
+  test('a path that does not exist (a typo in the SFTP folder) says "no such file" with the path', async () => {
+    const missing = join(folder, 'inbox', 'export.zip');
     const error = await caught(openSpruceExport(missing));
     expect(error).toBeInstanceOf(InvalidParamsError);
     expect(error).toMatchObject({ param: 'source' });
-    expect(error.message).not.toContain('Zelphine');
+    expect(error.message).toBe(`source: no such file: ${missing}`);
   });
 
-  test('a folder is not an export', async () => {
-    expect(await caught(openSpruceExport(folder))).toBeInstanceOf(ExportFormatError);
+  test('a directory (the SFTP folder instead of the file in it) says it is a directory', async () => {
+    const error = await caught(openSpruceExport(folder));
+    expect(error).toBeInstanceOf(InvalidParamsError);
+    expect(error.message).toBe(`source: ${folder} is a directory, not an export zip file`);
   });
 
   test.each([

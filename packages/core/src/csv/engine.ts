@@ -5,9 +5,9 @@
 export interface CsvEngine {
   /** A csv-parse parser: a writable side taking input, a readable side emitting `string[]` records. */
   parser: CsvParserStream;
-  /** Turns a chunk of bytes into what the parser's writable side takes. */
-  input: (chunk: Uint8Array) => Uint8Array | string;
-  /** Whatever input is left when the bytes end (a decoder's tail). */
+  /** Turns a chunk of decoded text into what the parser's writable side takes. */
+  input: (text: string) => Uint8Array | string;
+  /** Whatever input is left when the text ends. */
   flush: () => Uint8Array | string | undefined;
 }
 

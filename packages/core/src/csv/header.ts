@@ -7,6 +7,11 @@ export interface ColumnLayout {
   keys: string[];
   /** Per position: whether the column is one the model knows. */
   known: boolean[];
+  /**
+   * Columns after the last named one whose header cell is empty, as a spreadsheet re-save adds
+   * (`,,` at the end of every line). Not in `keys`: their cells must be empty, and are dropped.
+   */
+  emptyTrailing: number;
 }
 
 interface LayoutOptions {
@@ -34,7 +39,8 @@ export function normalizeHeaderLoosely(name: string): string {
 
 /**
  * Maps a header row onto the model's canonical names. Column order comes from the header,
- * never from the model. A required column that is missing, or two columns that mean the same
+ * never from the model. Trailing columns with empty header cells are set aside (see
+ * {@link ColumnLayout.emptyTrailing}). A required column that is missing, or two columns that mean the same
  * thing, make the file unusable: `ExportFormatError`.
  */
 export function columnLayout(header: string[], options: LayoutOptions): ColumnLayout {
@@ -47,7 +53,9 @@ export function columnLayout(header: string[], options: LayoutOptions): ColumnLa
   const keys: string[] = [];
   const known: boolean[] = [];
   const seen = new Set<string>();
-  for (const cell of header) {
+  let named = header.length;
+  while (named > 0 && header[named - 1]!.trim() === '') named -= 1;
+  for (const cell of header.slice(0, named)) {
     const key = canonical.get(normalize(cell)) ?? trim(cell);
     if (seen.has(key)) throw new ExportFormatError(`${options.source}: the column "${key}" appears twice in the header`, { source: options.source });
     seen.add(key);
@@ -61,5 +69,5 @@ export function columnLayout(header: string[], options: LayoutOptions): ColumnLa
       source: options.source,
     });
   }
-  return { keys, known };
+  return { keys, known, emptyTrailing: header.length - named };
 }

@@ -5,6 +5,7 @@ import { parseRow } from '../validate.js';
 import { columnLayout, type ColumnLayout } from './header.js';
 import { csvRecordBatches } from './records.js';
 import { compileRowBuilder, type RowBuilder } from './row-builder.js';
+import { checkEncoding, InvalidTextError, UnknownCharsetError } from './text-decoding.js';
 
 /** A zod object whose keys are the canonical column names. */
 export type CsvSchema = z.ZodObject;
@@ -30,6 +31,15 @@ export interface CsvRowsOptions {
    * @default 8_388_608 (8 MiB)
    */
   maxRecordSize?: number | undefined;
+  /**
+   * The encoding of a file known not to be UTF-8, as a `TextDecoder` label (`'windows-1252'`,
+   * `'latin1'`, `'utf-16le'`): a table re-saved by a spreadsheet, say. A byte-order mark still
+   * wins. Bytes invalid in the encoding are an `ExportFormatError` naming the record.
+   * @default the declared charset, else UTF-8 (strict)
+   */
+  encoding?: string | undefined;
+  /** The charset the server declared for the body (`text/csv; charset=windows-1252`), set by the client. */
+  declaredCharset?: string | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -75,13 +85,16 @@ export async function* csvRows(
   options: TypedCsvRowsOptions<CsvSchema> | RawCsvRowsOptions,
 ): AsyncGenerator<unknown, void, undefined> {
   const { schema, signal } = options;
+  checkEncoding(options.encoding);
   const typed = schema !== undefined && options.raw !== true;
   let layout: ColumnLayout | undefined;
   let buildRow: RowBuilder | undefined;
   let record = 0;
   try {
     const bytes = iterateBytes(source);
-    for await (const batch of csvRecordBatches(bytes, { maxRecordSize: options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE })) {
+    const { encoding, declaredCharset } = options;
+    const recordOptions = { maxRecordSize: options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE, encoding, declaredCharset };
+    for await (const batch of csvRecordBatches(bytes, recordOptions)) {
       for (const cells of batch) {
         // Per row, not per batch: no row arrives after the caller aborted.
         signal?.throwIfAborted();
@@ -91,8 +104,9 @@ export async function* csvRows(
           continue;
         }
         record += 1;
-        if (!typed) yield rawRow(cells, layout, record, options);
-        else yield buildRow?.(cells) ?? typedRow(cells, layout, schema, record, options);
+        const named = layout.emptyTrailing > 0 ? withoutEmptyTrailing(cells, layout, record, options) : cells;
+        if (!typed) yield rawRow(named, layout, record, options);
+        else yield buildRow?.(named) ?? typedRow(named, layout, schema, record, options);
       }
     }
     layout ??= columnLayout([], options);
@@ -122,6 +136,23 @@ function typedRow(cells: string[], layout: ColumnLayout, schema: CsvSchema, reco
   return parseRow(schema, input, { source: options.source, record }, options.onInvalidRow);
 }
 
+/**
+ * A spreadsheet re-save pads every line with empty cells under empty header cells: they are
+ * dropped. A value under an empty header cell means nothing the SDK can name: an error (in
+ * lenient mode reported, and the cell dropped).
+ */
+function withoutEmptyTrailing(cells: string[], layout: ColumnLayout, record: number, options: CsvRowsOptions): string[] {
+  const width = layout.keys.length;
+  if (cells.length <= width) return cells;
+  const named = cells.slice(0, width);
+  const extra = cells.findIndex((cell, index) => index >= width && cell !== '');
+  if (extra !== -1) {
+    const reason = `the record has a value in column ${extra + 1}, whose header cell is empty (columns after the last named one must be empty)`;
+    report(new DataValidationError({ source: options.source, record }, { reason, value: cells }), options);
+  }
+  return named;
+}
+
 /** Throws the error, or in lenient mode hands it to `onInvalidRow` and carries on. */
 function report(error: DataValidationError, options: CsvRowsOptions): void {
   if (!options.onInvalidRow) throw error;
@@ -141,6 +172,13 @@ function fieldCountError(cells: string[], layout: ColumnLayout, record: number, 
  */
 function toFormatError(error: unknown, source: string, record: number): unknown {
   if (error instanceof SdkError) return error;
+  if (error instanceof InvalidTextError) {
+    return new ExportFormatError(
+      `${source}: record ${record + 1} is not valid ${error.encoding}; if the file is in another encoding, pass it as the encoding option (e.g. 'windows-1252')`,
+      { source },
+    );
+  }
+  if (error instanceof UnknownCharsetError) return new ExportFormatError(`${source}: ${error.message}; pass the encoding option`, { source });
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !isCsvParseCode(code)) return error;
   const where = `${source}: record ${record + 1}`;

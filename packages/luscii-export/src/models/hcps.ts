@@ -15,7 +15,7 @@ export const LusciiHcpRow = z
     Last_Login_At: values.localDateTime().nullable().describe('When the professional last logged in.'),
     Last_Logout_At: values.localDateTime().nullable().describe('When the professional last logged out.'),
     Groups: values.string().nullable().describe("The professional's groups, as Luscii writes them (one text): `'A Group'` in the document."),
-    Processed_Alerts: values.integer().describe('Number of alerts the professional processed.'),
+    Processed_Alerts: values.count().describe('Number of alerts the professional processed.'),
   })
   .describe('One healthcare professional (a user of the organisation).');
 export type LusciiHcpRow = z.infer<typeof LusciiHcpRow>;

@@ -3,7 +3,7 @@ import { values } from '@x/core';
 import { nameFields } from './shared-fields.js';
 
 const alertCount = (alerts: string) =>
-  values.integer().describe(`Number of ${alerts} of the patient. Sent as a numeric string (\`"0"\`); a number here.`);
+  values.count().describe(`Number of ${alerts} of the patient. Sent as a numeric string (\`"0"\`); a number here.`);
 
 /**
  * A row of the `patients` export: one patient with their program and alert counts. The counts
@@ -38,7 +38,7 @@ export const LusciiPatientRow = z
     Remark_Alerts: alertCount('remark alerts'),
     Overdues_Alerts: alertCount('overdue alerts'),
     Average_Alerts: alertCount('average alerts'),
-    Total_Alerts: values.integer().describe('Total number of alerts of the patient. Sent as a number, unlike the other counts.'),
+    Total_Alerts: values.count().describe('Total number of alerts of the patient. Sent as a number, unlike the other counts.'),
   })
   .describe('One patient with their program and alert counts. The counts arrive as numeric strings, except `Total_Alerts`; all become numbers.');
 export type LusciiPatientRow = z.infer<typeof LusciiPatientRow>;

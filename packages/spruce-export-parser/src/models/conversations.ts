@@ -14,7 +14,7 @@ export const ConversationRow = z
       .describe('The entity being communicated with, when there are 2 participants; empty when there are likely more.'),
     type: values.openEnum(CONVERSATION_TYPES).describe('TEAM, STANDARD or SECURE.'),
     created_timestamp: values.timestamp().describe('When the conversation was created.'),
-    message_count: values.integer().describe('The number of messages in the conversation (int64).'),
+    message_count: values.count().describe('The number of messages in the conversation (int64).'),
     last_message_timestamp: values
       .timestamp()
       .nullable()

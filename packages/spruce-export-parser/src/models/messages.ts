@@ -17,18 +17,21 @@ const DESTINATIONS_MESSAGE = 'expected destinations as TYPE:value separated by |
 
 /**
  * Splits a piped list of `type:value` on `|`, then each item on its first `:` only, so
- * `VOICE:sip:desk@voip.example` keeps the value `sip:desk@voip.example`.
+ * `VOICE:sip:desk@voip.example` keeps the value `sip:desk@voip.example`. Types and values are
+ * trimmed: `SMS:+1…| EMAIL:…` gives `EMAIL`, not ` EMAIL`.
  */
 function parseDestinations(text: string | null, ctx: z.RefinementCtx): Destination[] {
   if (text === null) return [];
   const destinations: Destination[] = [];
   for (const item of text.split('|')) {
     const colon = item.indexOf(':');
-    if (colon <= 0 || colon === item.length - 1) {
+    const type = colon < 0 ? '' : item.slice(0, colon).trim();
+    const value = colon < 0 ? '' : item.slice(colon + 1).trim();
+    if (type === '' || value === '') {
       ctx.issues.push({ code: 'custom', message: DESTINATIONS_MESSAGE, input: undefined });
       return [];
     }
-    destinations.push({ type: item.slice(0, colon), value: item.slice(colon + 1) });
+    destinations.push({ type, value });
   }
   return destinations;
 }

@@ -76,7 +76,7 @@ export function isBlobLike(value: unknown): value is BlobLike {
 }
 
 /** A file that was moved or changed after it was opened, or a path that is not a regular file. */
-function unreadable(error: unknown): ExportFormatError {
+export function unreadable(error: unknown): ExportFormatError {
   const name = error instanceof Error ? error.name : 'error';
   return new ExportFormatError(`the export could not be read (${name}): was the file moved or changed while it was read?`, { cause: error });
 }

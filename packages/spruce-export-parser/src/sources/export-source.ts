@@ -1,4 +1,4 @@
-import { openFileBlob } from '#file-blob';
+import { openFileSource } from '#file-source';
 import { InvalidParamsError } from '@x/core';
 import { blobSource, bytesSource, isBlobLike, type BlobLike, type ByteRangeSource } from './byte-range.js';
 
@@ -19,7 +19,7 @@ export async function openByteRangeSource(source: SpruceExportSource): Promise<B
       throw new InvalidParamsError(`source: only file: URLs can be opened, not ${url.protocol} (download the export first)`, { param: 'source' });
     }
     if (url === '') throw new InvalidParamsError('source: the file path is empty', { param: 'source' });
-    return blobSource(await openFileBlob(url));
+    return openFileSource(url);
   }
   throw new InvalidParamsError('source: expected a file path, a file: URL, a Uint8Array, an ArrayBuffer or a Blob', { param: 'source' });
 }

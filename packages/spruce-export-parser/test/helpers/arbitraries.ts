@@ -53,8 +53,9 @@ function columnArbitrary(table: TableName, column: string, field: z.ZodType): fc
   let value: fc.Arbitrary<Cell>;
   if (table === 'messages' && column === 'destinations') {
     const destination = fc.record({
-      type: text.filter((part) => !part.includes(':') && !part.includes('|')),
-      value: text.filter((part) => !part.includes('|')),
+      // Types and values are trimmed when read: written without surrounding white space.
+      type: text.filter((part) => !part.includes(':') && !part.includes('|') && part.trim() === part),
+      value: text.filter((part) => !part.includes('|') && part.trim() === part),
     });
     // An empty list is written as an empty cell, which reads back as [].
     return fc.oneof(fc.array(destination, { maxLength: 3 }), fc.constant(null)).map((list) => cell(list, list ?? []));
@@ -70,7 +71,11 @@ function columnArbitrary(table: TableName, column: string, field: z.ZodType): fc
       value = fc.boolean().map((flag) => cell(flag));
       break;
     case 'integer':
-      value = fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constant(0)).map((n) => cell(n));
+      // A count (`minimum: 0`) is never negative.
+      value = fc
+        .oneof(fc.integer(), fc.maxSafeInteger(), fc.constant(0))
+        .map((n) => (meta.minimum === 0 ? Math.abs(n) : n))
+        .map((n) => cell(n));
       break;
     case 'number':
       value = fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => cell(n, Number(String(n))));

@@ -1,0 +1,150 @@
+import { InvalidParamsError } from '../errors.js';
+
+/** How the bytes of a CSV become text. */
+export interface TextDecodingOptions {
+  /**
+   * The encoding the caller knows the file is in (a WHATWG label: `'windows-1252'`, `'latin1'`,
+   * `'utf-16le'`). Beats a declared charset; a byte-order mark beats both.
+   */
+  encoding?: string | undefined;
+  /** The charset the server declared (`text/csv; charset=windows-1252`), when it did. */
+  declaredCharset?: string | undefined;
+}
+
+/** Bytes that are not valid in the file's encoding, after `validText` (the text before them). */
+export class InvalidTextError extends Error {
+  override readonly name = 'InvalidTextError';
+  constructor(
+    readonly encoding: string,
+    readonly validText: string,
+  ) {
+    super(`the bytes are not valid ${encoding}`);
+  }
+}
+
+/** A charset label the platform's `TextDecoder` does not know. */
+export class UnknownCharsetError extends Error {
+  override readonly name = 'UnknownCharsetError';
+}
+
+/** The longest byte-order mark (UTF-8's), the most held back before the encoding is known. */
+const BOM_LENGTH = 3;
+
+/**
+ * Refuses an `encoding` option `TextDecoder` does not know, before anything is read.
+ *
+ * @example
+ * ```ts
+ * checkEncoding(options.encoding); // 'latin1' passes, 'latin-9000' is an InvalidParamsError
+ * ```
+ */
+export function checkEncoding(encoding: string | undefined): void {
+  if (encoding === undefined) return;
+  if (typeof encoding !== 'string' || labelOf(encoding) === undefined) {
+    throw new InvalidParamsError('encoding: not an encoding label TextDecoder knows (e.g. "utf-8", "windows-1252", "utf-16le")', {
+      param: 'encoding',
+    });
+  }
+}
+
+/** The charset parameter of a `Content-Type`, or `undefined`. */
+export function charsetOf(contentType: string | null | undefined): string | undefined {
+  const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
+  return match?.[1];
+}
+
+/**
+ * Decodes a CSV's bytes as they stream (`TextDecoder` with `stream: true`: memory holds at most
+ * a character's partial bytes and a BOM's). The encoding is, in order: the byte-order mark
+ * (UTF-8, UTF-16LE, UTF-16BE), the `encoding` option, the declared charset, else UTF-8. Every
+ * decoder is fatal: bytes that are not valid in the encoding end the text with an
+ * {@link InvalidTextError} carrying the text before them, never replacement characters.
+ */
+export async function* decodeText(chunks: AsyncIterable<Uint8Array>, options: TextDecodingOptions = {}): AsyncGenerator<string, void, undefined> {
+  let decoder: TextDecoder | undefined;
+  let head: Uint8Array = new Uint8Array(0);
+  for await (const chunk of chunks) {
+    if (decoder === undefined) {
+      head = concat(head, chunk);
+      if (head.length < BOM_LENGTH) continue;
+      decoder = decoderFor(head, options);
+      yield decode(decoder, head, true);
+      continue;
+    }
+    yield decode(decoder, chunk, true);
+  }
+  // A file shorter than a BOM is decoded whole here; otherwise the decoder's tail is flushed.
+  const rest = decoder === undefined ? head : new Uint8Array(0);
+  const tail = decode(decoder ?? decoderFor(head, options), rest, false);
+  if (tail !== '') yield tail;
+}
+
+function decoderFor(head: Uint8Array, options: TextDecodingOptions): TextDecoder {
+  const bom = bomEncoding(head);
+  const label = bom ?? options.encoding ?? options.declaredCharset ?? 'utf-8';
+  const known = labelOf(label);
+  if (known === undefined) throw new UnknownCharsetError(`the declared charset is not one TextDecoder knows`);
+  return new TextDecoder(known, { fatal: true });
+}
+
+function bomEncoding(head: Uint8Array): string | undefined {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+function labelOf(label: string): string | undefined {
+  try {
+    return new TextDecoder(label.trim()).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): string {
+  try {
+    return decoder.decode(bytes, { stream });
+  } catch {
+    throw new InvalidTextError(decoder.encoding, validPrefix(decoder.encoding, bytes));
+  }
+}
+
+/**
+ * The text of `bytes` before the first invalid sequence: a fresh fatal decoder in stream mode
+ * accepts every prefix of valid input, so the longest accepted prefix is found by bisection.
+ * Only on the error path. A character split across the previous chunk is left out (it holds no
+ * line break, so the record count does not change); when the chunk is valid on its own, the
+ * invalid sequence is the one across the border, and no text comes before it.
+ */
+function validPrefix(encoding: string, bytes: Uint8Array): string {
+  const accepts = (end: number) => {
+    try {
+      new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(skip, end), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let skip = 0;
+  // UTF-8 continuation bytes at the start belong to a character begun in the previous chunk.
+  if (encoding === 'utf-8') while (skip < Math.min(3, bytes.length) && (bytes[skip]! & 0xc0) === 0x80) skip += 1;
+  // All of it valid on its own: the invalid sequence began in the previous chunk, at the border.
+  if (accepts(bytes.length)) return '';
+  let low = skip;
+  let high = bytes.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (accepts(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(skip, low), { stream: true });
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const all = new Uint8Array(a.length + b.length);
+  all.set(a);
+  all.set(b, a.length);
+  return all;
+}
