@@ -28,7 +28,7 @@ export { paginateByCursor } from './cursor-pages.js';
 export type { CursorPageRequest, CursorPagingOptions } from './cursor-pages.js';
 export { paginateByOffset, PAGING_DEFAULTS } from './offset-pages.js';
 export type { OffsetPageRequest, OffsetPagingOptions } from './offset-pages.js';
-export { poll, isTransientError, checkWaitOptions } from './poll.js';
+export { poll, isTransientError, checkWaitOptions, splitWaitOptions, WAIT_OPTION_KEYS } from './poll.js';
 export type { PollOptions } from './poll.js';
 export { csvRows, DEFAULT_MAX_RECORD_SIZE } from './csv/rows.js';
 export { normalizeHeaderLoosely } from './csv/header.js';

@@ -1,4 +1,5 @@
 import { ApiError, ConnectionError, InvalidParamsError, PollTimeoutError, RateLimitError, ReportFailedError } from './errors.js';
+import { keysOf } from './checks.js';
 import { anySignal, deadline, sleep } from './signals.js';
 
 /** What a status means to the poller. */
@@ -25,8 +26,15 @@ export interface WaitOptions<S = string> {
    */
   maxPollIntervalMs?: number | undefined;
   /**
-   * Give up after this long with a `PollTimeoutError`.
+   * The longest the whole wait may take; past it the wait is a `PollTimeoutError` carrying the
+   * last status. `Infinity` waits for as long as the job runs.
    * @default 1_800_000 (30 minutes)
+   */
+  maxWaitMs?: number | undefined;
+  /**
+   * The whole wait, as {@link WaitOptions.maxWaitMs}: the old name, kept working. Give one or
+   * the other (both with different values is an `InvalidParamsError`).
+   * @deprecated Use `maxWaitMs`: on a client, `timeoutMs` is the limit per HTTP attempt.
    */
   timeoutMs?: number | undefined;
   /**
@@ -58,7 +66,33 @@ export interface PollOptions<S> extends WaitOptions<S> {
   isTransient?: ((error: unknown) => boolean) | undefined;
 }
 
-const DEFAULTS = { pollIntervalMs: 1_000, maxPollIntervalMs: 15_000, timeoutMs: 30 * 60_000, failedGraceMs: 120_000 } as const;
+const DEFAULTS = { pollIntervalMs: 1_000, maxPollIntervalMs: 15_000, maxWaitMs: 30 * 60_000, failedGraceMs: 120_000 } as const;
+
+/**
+ * Every key of {@link WaitOptions}, owned here: a client that takes wait options and other
+ * options in one object splits them with {@link splitWaitOptions}, so a wait option added
+ * later cannot land among the others.
+ */
+export const WAIT_OPTION_KEYS = keysOf<WaitOptions>()(['pollIntervalMs', 'maxPollIntervalMs', 'maxWaitMs', 'timeoutMs', 'failedGraceMs', 'signal', 'onStatus']);
+
+/**
+ * Splits one options object into its wait options and the rest. `signal` goes to both: it
+ * stops the wait and whatever follows it.
+ *
+ * @example
+ * ```ts
+ * const { wait, rest } = splitWaitOptions({ maxWaitMs: 60_000, schema, signal });
+ * ```
+ */
+export function splitWaitOptions<O extends WaitOptions<never>>(options: O): { wait: Pick<O, keyof WaitOptions>; rest: Omit<O, Exclude<keyof WaitOptions, 'signal'>> } {
+  const wait: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if ((WAIT_OPTION_KEYS as readonly string[]).includes(key)) wait[key] = value;
+    if (key === 'signal' || !(WAIT_OPTION_KEYS as readonly string[]).includes(key)) rest[key] = value;
+  }
+  return { wait, rest } as { wait: Pick<O, keyof WaitOptions>; rest: Omit<O, Exclude<keyof WaitOptions, 'signal'>> };
+}
 
 /**
  * Checks a status until it succeeds: exponential backoff with jitter between
@@ -72,7 +106,7 @@ const DEFAULTS = { pollIntervalMs: 1_000, maxPollIntervalMs: 15_000, timeoutMs: 
  *   check: (signal) => getStatus(id, signal),
  *   phase: (s) => (s.status === 'SUCCEEDED' ? 'succeeded' : s.status === 'FAILED' ? 'failed' : 'pending'),
  *   describe: (s) => s.status,
- *   timeoutMs: 10 * 60_000,
+ *   maxWaitMs: 10 * 60_000,
  * });
  * ```
  */
@@ -80,7 +114,7 @@ export async function poll<S>(options: PollOptions<S>): Promise<S> {
   checkWaitOptions(options);
   const pollIntervalMs = options.pollIntervalMs ?? DEFAULTS.pollIntervalMs;
   const maxPollIntervalMs = Math.max(pollIntervalMs, options.maxPollIntervalMs ?? DEFAULTS.maxPollIntervalMs);
-  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+  const timeoutMs = options.maxWaitMs ?? options.timeoutMs ?? DEFAULTS.maxWaitMs;
   const failedGraceMs = options.failedGraceMs ?? DEFAULTS.failedGraceMs;
   const isTransient = options.isTransient ?? isTransientError;
   const started = Date.now();
@@ -137,6 +171,7 @@ export function checkWaitOptions(options: WaitOptions<never>): void {
   const rules: [keyof WaitOptions, { zero: boolean; infinite: boolean }][] = [
     ['pollIntervalMs', { zero: false, infinite: false }],
     ['maxPollIntervalMs', { zero: false, infinite: false }],
+    ['maxWaitMs', { zero: false, infinite: true }],
     ['timeoutMs', { zero: false, infinite: true }],
     ['failedGraceMs', { zero: true, infinite: true }],
   ];
@@ -148,6 +183,9 @@ export function checkWaitOptions(options: WaitOptions<never>): void {
     if (!valid) {
       throw new InvalidParamsError(`${param} must be a number of milliseconds ${rule.zero ? 'of at least 0' : 'above 0'}`, { param });
     }
+  }
+  if (options.maxWaitMs !== undefined && options.timeoutMs !== undefined && options.maxWaitMs !== options.timeoutMs) {
+    throw new InvalidParamsError('timeoutMs must not differ from maxWaitMs: it is the deprecated name of the same limit', { param: 'timeoutMs' });
   }
 }
 

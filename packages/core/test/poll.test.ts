@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ApiError, ConnectionError, InvalidParamsError, NotFoundError, PollTimeoutError, RateLimitError, ReportFailedError, type PollPhase } from '@x/core';
-import { poll, type PollOptions } from '@x/core/internal';
+import { poll, splitWaitOptions, WAIT_OPTION_KEYS, type PollOptions } from '@x/core/internal';
 
 type Status = string;
 const PHASES: Record<string, PollPhase> = { SUCCEEDED: 'succeeded', FAILED: 'failed', CANCELLED: 'cancelled' };
@@ -107,6 +107,22 @@ describe('poll', () => {
     expect(error).toMatchObject({ lastStatus: 'RUNNING', timeoutMs: 60_000 });
   });
 
+  test('maxWaitMs bounds the whole wait; timeoutMs, its deprecated alias, still does', async () => {
+    for (const limit of [{ maxWaitMs: 45_000 }, { timeoutMs: 45_000 }, { maxWaitMs: 45_000, timeoutMs: 45_000 }]) {
+      const { check } = script('RUNNING');
+      const { error } = await settle(poll(options(check, limit)));
+      expect(error).toBeInstanceOf(PollTimeoutError);
+      expect(error).toMatchObject({ lastStatus: 'RUNNING', timeoutMs: 45_000 });
+    }
+  });
+
+  test('maxWaitMs and a different timeoutMs are refused before the first check: one limit, two names', async () => {
+    const { check } = script('SUCCEEDED');
+    const error = await poll(options(check, { maxWaitMs: 1_000, timeoutMs: 2_000 })).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'InvalidParamsError', param: 'timeoutMs' });
+    expect(check).not.toHaveBeenCalled();
+  });
+
   test('a check that hangs is cut off at the deadline', async () => {
     const check = vi.fn((signal: AbortSignal) => new Promise<Status>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))));
     const { error } = await settle(poll(options(check, { timeoutMs: 10_000 })));
@@ -175,3 +191,14 @@ describe('poll', () => {
   });
 });
 
+describe('splitWaitOptions', () => {
+  test('every wait option goes to the wait and nowhere else; the signal to both; the rest to the rest', () => {
+    const signal = new AbortController().signal;
+    const onStatus = () => undefined;
+    const wait = { pollIntervalMs: 1, maxPollIntervalMs: 2, maxWaitMs: 3, timeoutMs: 3, failedGraceMs: 4, signal, onStatus };
+    expect(Object.keys(wait).sort()).toEqual([...WAIT_OPTION_KEYS].sort());
+    const split = splitWaitOptions({ ...wait, schema: 'rows', encoding: 'latin1' });
+    expect(split.wait).toEqual(wait);
+    expect(split.rest).toEqual({ schema: 'rows', encoding: 'latin1', signal });
+  });
+});

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { RowIterable, type CsvSchema, type OffsetPage, type PagedIterable, type PollPhase, type RawRow, type WaitOptions } from '@x/core';
-import { checkEncoding, checkWaitOptions, optionalInteger, parseOrThrow, poll, showOnly, Transport, type TypedCsvRowsOptions } from '@x/core/internal';
+import { checkEncoding, checkWaitOptions, optionalInteger, parseOrThrow, poll, showOnly, splitWaitOptions, Transport, type TypedCsvRowsOptions } from '@x/core/internal';
 import { AVR_PATH, avrResultRows, avrResultText, type AvrCsvRowsOptions } from './avr-download.js';
 import { resolveClientOptions, type DexCareReportingClientOptions } from './client-options.js';
 import { explainStartError } from './errors.js';
@@ -135,12 +135,13 @@ export class DexCareReportingClient {
    * lasts `failedGraceMs` (DexCare retries a failed report by itself: FAILED, then QUEUED);
    * `CANCELLED` is a `ReportFailedError` at once; a status DexCare adds later counts as pending.
    * Statuses are matched in any case (`succeeded`, `Failed`); `onStatus` sees each verbatim.
-   * Past `timeoutMs` the wait is a `PollTimeoutError` carrying the last status. 5xx, 429 and
+   * Past `maxWaitMs` (30 minutes by default; `timeoutMs` is its deprecated alias) the wait is a
+   * `PollTimeoutError` carrying the last status. 5xx, 429 and
    * dropped connections are polled through; 400, 401, 403 and 404 end the wait at once.
    *
    * @example
    * ```ts
-   * await dex.waitForAvrReport(id, { timeoutMs: 10 * 60_000, onStatus: ({ status }) => console.log(status) });
+   * await dex.waitForAvrReport(id, { maxWaitMs: 10 * 60_000, onStatus: ({ status }) => console.log(status) });
    * ```
    */
   async waitForAvrReport(id: string, options: WaitForAvrReportOptions = {}): Promise<AvrReportStatus> {
@@ -210,8 +211,8 @@ export class DexCareReportingClient {
     avrReportRequestBody(params);
     checkWaitOptions(options);
     checkEncoding(options.encoding);
-    const { onStarted, pollIntervalMs, maxPollIntervalMs, timeoutMs, failedGraceMs, onStatus, ...rowOptions } = options;
-    const waitOptions = { pollIntervalMs, maxPollIntervalMs, timeoutMs, failedGraceMs, onStatus, signal: options.signal };
+    const { wait: waitOptions, rest } = splitWaitOptions(options);
+    const { onStarted, ...rowOptions } = rest;
     return new RowIterable(async function* (this: DexCareReportingClient) {
       const { id } = await this.startAvrReport(params, { signal: options.signal });
       await onStarted?.(id);

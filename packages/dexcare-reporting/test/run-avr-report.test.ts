@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, test, vi } from 'vitest';
-import { InvalidParamsError, ReportFailedError, values, type AvrReportParams } from '../src/index.js';
+import { InvalidParamsError, PollTimeoutError, ReportFailedError, values, type AvrReportParams } from '../src/index.js';
 import { caught, collect, fakeDexCare, FAST_WAIT, useMockServer } from './helpers/index.js';
 
 const server = useMockServer();
@@ -38,6 +38,22 @@ describe('runAvrReport', () => {
     const { dex, mock } = fakeDexCare(server);
     expect(() => dex.runAvrReport({ type: 'virtual', startDate: '2024-05-01' } as unknown as AvrReportParams)).toThrow(InvalidParamsError);
     expect(() => dex.runAvrReport({ type: 'virtual' }, { pollIntervalMs: -1 })).toThrow(InvalidParamsError);
+    expect(mock.requests).toHaveLength(0);
+  });
+
+  test('maxWaitMs bounds the wait of a report stuck RUNNING, and timeoutMs still does as its deprecated alias', async () => {
+    for (const limit of [{ maxWaitMs: 30 }, { timeoutMs: 30 }]) {
+      const { dex, mock } = fakeDexCare(server, { avr: { lifecycle: ['RUNNING'] } });
+      const error = await caught(collect(dex.runAvrReport({ type: 'virtual' }, { ...FAST_WAIT, ...limit })));
+      expect(error).toBeInstanceOf(PollTimeoutError);
+      expect(error).toMatchObject({ lastStatus: 'RUNNING', timeoutMs: 30 });
+      expect(mock.requests.some((request) => request.path.endsWith('/data'))).toBe(false);
+    }
+  });
+
+  test('refuses maxWaitMs with a different timeoutMs at the call: one limit under two names', () => {
+    const { dex, mock } = fakeDexCare(server);
+    expect(() => dex.runAvrReport({ type: 'virtual' }, { maxWaitMs: 60_000, timeoutMs: 1_000 })).toThrow(InvalidParamsError);
     expect(mock.requests).toHaveLength(0);
   });
 
