@@ -14,8 +14,8 @@ export default [...packages, ...internal].map((root) =>
       name: root.split('/').pop(),
       root: `./${root}`,
       include: ['test/**/*.test.ts'],
-      // Type tests do not depend on the runtime: CI runs them once, with VITEST_TYPECHECK=0 on
-      // the other Node majors.
+      // Type tests do not depend on the runtime, and `tsc` checks them: `pnpm test` type-checks
+      // once with `pnpm typecheck` and sets VITEST_TYPECHECK=0, as CI does on the other Node majors.
       typecheck: { enabled: process.env.VITEST_TYPECHECK !== '0', include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     },
   }),

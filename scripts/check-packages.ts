@@ -58,7 +58,9 @@ for (const name of packages) {
 const app = mkdtempSync(join(tmpdir(), 'x-sdk-consumer-'));
 const tarballs = packages.map((name) => {
   const output = run('pnpm', ['pack', '--pack-destination', app], join(root, 'packages', name)).trim().split('\n');
-  return output.at(-1);
+  const tarball = output.at(-1);
+  if (tarball === undefined) throw new Error(`pnpm pack printed no tarball for @x/${name}`);
+  return tarball;
 });
 writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '0.0.0' }));
 check('npm installs the packed tarballs (with msw for the testing subpaths)', () =>
