@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { faultWhen, type FaultServer } from '@x/testkit';
-import { ALL_TIME, dexCareOverSocket, isData, isSearch, rowsUntilFailure, succeededReport, timed } from './helpers/socket.js';
+import { ALL_TIME, dexCareOverSocket, isData, isSearch, isStatusCheck, rowsUntilFailure, succeededReport, timed } from './helpers/socket.js';
 import { caught } from './helpers/index.js';
 
 let server: FaultServer | undefined;
@@ -15,29 +15,25 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** Aborts `controller` with `reason` 50 ms after the first request that `match` accepts arrived. */
-function abortAfterArrival(arrivals: { url: string; method: string }[], match: (request: { url: string; method: string }) => boolean, controller: AbortController, reason: Error) {
-  const watcher = setInterval(() => {
-    if (arrivals.some(match)) {
-      clearInterval(watcher);
-      setTimeout(() => controller.abort(reason), 50);
-    }
-  }, 5);
-  return () => clearInterval(watcher);
+/**
+ * Aborts `controller` with `reason` once the server has seen the request (awaited, not polled
+ * for), 50 ms later: long enough for the client to be waiting on it, far below any timeout.
+ */
+function abortAfterArrival(arrived: Promise<unknown>, controller: AbortController, reason: Error): void {
+  void arrived.then(() => setTimeout(() => controller.abort(reason), 50));
 }
 
 describe('an abort ends the call at once, with the signal’s reason', () => {
   test('during a download stalled mid-CSV: the rows before it, then the reason', async () => {
-    const { plan, arrivals } = timed(faultWhen(isData, { kind: 'stall', afterBytes: 30_000 }));
+    const { plan, arrival } = timed(faultWhen(isData, { kind: 'stall', afterBytes: 30_000 }));
     const fake = await dexCareOverSocket({ plan, client: { timeoutMs: 20_000 } });
     server = fake.server;
     const id = await succeededReport(fake.dex);
     const controller = new AbortController();
     const reason = new Error('the job was stopped');
-    const stop = abortAfterArrival(arrivals, isData, controller, reason);
+    abortAfterArrival(arrival(isData), controller, reason);
     const started = performance.now();
     const { read, error } = await rowsUntilFailure(fake.dex.getAvrResultRows(id, { signal: controller.signal }));
-    stop();
     expect(error).toBe(reason);
     expect(read.length).toBeGreaterThan(0);
     expect(read).toEqual(fake.mock.visits.slice(0, read.length));
@@ -45,26 +41,26 @@ describe('an abort ends the call at once, with the signal’s reason', () => {
   });
 
   test('during a Retry-After before a search is retried', async () => {
-    const { plan, arrivals } = timed(faultWhen(isSearch, { kind: 'status', status: 429, headers: { 'retry-after': '30' } }));
+    const { plan, arrival } = timed(faultWhen(isSearch, { kind: 'status', status: 429, headers: { 'retry-after': '30' } }));
     const fake = await dexCareOverSocket({ plan, client: { timeoutMs: 20_000 } });
     server = fake.server;
     const controller = new AbortController();
     const reason = new Error('the job was stopped');
-    const stop = abortAfterArrival(arrivals, isSearch, controller, reason);
+    abortAfterArrival(arrival(isSearch), controller, reason);
     const started = performance.now();
     const error = await caught(fake.dex.providerHistories({ ...ALL_TIME, signal: controller.signal }).toArray());
-    stop();
     expect(error).toBe(reason);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   test('during the delay between status checks', async () => {
-    const fake = await dexCareOverSocket({ client: { timeoutMs: 20_000 } });
+    const { plan, arrival } = timed(undefined);
+    const fake = await dexCareOverSocket({ plan, client: { timeoutMs: 20_000 } });
     server = fake.server;
     const { id } = await fake.dex.startAvrReport({ type: 'virtual' });
     const controller = new AbortController();
     const reason = new Error('the job was stopped');
-    setTimeout(() => controller.abort(reason), 100);
+    abortAfterArrival(arrival(isStatusCheck), controller, reason);
     const started = performance.now();
     const error = await caught(fake.dex.waitForAvrReport(id, { pollIntervalMs: 30_000, signal: controller.signal }));
     expect(error).toBe(reason);

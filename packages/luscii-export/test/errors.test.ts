@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { ApiError, AuthenticationError, DataValidationError, NotFoundError } from '../src/index.js';
-import { caught, clientFor, rowsBeforeError, SECRET_KEY, useFake, useMockServer } from './helpers/index.js';
+import { caught, clientFor, rowsUntilFailure, SECRET_KEY, useFake, useMockServer } from './helpers/index.js';
 
 const server = useMockServer();
 const MAY = { startDate: '2024-05-01', endDate: '2024-05-31' };
@@ -12,14 +12,14 @@ describe('error statuses', () => {
     const error = await caught(clientFor(api, { apiKey: 'lsc_live_wrong_key' }).export('patients').toArray());
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 401, errors: [{ code: 'unauthenticated', message: 'Unauthenticated.' }] });
-    expect((error as Error).message).toBe('401 Unauthenticated. (POST /v1/export/patients)');
-    expect((error as Error).message).not.toContain('lsc_live_wrong_key');
+    expect((error).message).toBe('401 Unauthenticated. (POST /v1/export/patients)');
+    expect((error).message).not.toContain('lsc_live_wrong_key');
     expect(api.requests).toHaveLength(1);
   });
 
   it('401 mid-export (a key revoked) ends the export after the pages already delivered', async () => {
     const api = useFake(server, { faults: [{ fault: 'unauthorized', page: 2, times: Infinity }] });
-    const { delivered: seen, error } = await rowsBeforeError(clientFor(api).export('measurements', MAY));
+    const { read: seen, error } = await rowsUntilFailure(clientFor(api).export('measurements', MAY));
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(seen).toHaveLength(50);
   });
@@ -33,7 +33,7 @@ describe('error statuses', () => {
     );
     const error = await caught(clientFor(api).export('hcps').toArray());
     expect(error).toBeInstanceOf(NotFoundError);
-    expect((error as Error).message).toBe('404 Export not available for this organisation. (POST /v1/export/hcps)');
+    expect((error).message).toBe('404 Export not available for this organisation. (POST /v1/export/hcps)');
   });
 
   it('422 with errors[] puts code, message and attribute on the ApiError', async () => {
@@ -45,7 +45,7 @@ describe('error statuses', () => {
       code: 'invalid',
       errors: [{ code: 'invalid', message: 'The cursor is invalid.', attribute: 'cursor' }],
     });
-    expect((error as Error).message).toBe('422 The cursor is invalid. (cursor) (POST /v1/export/measurements)');
+    expect((error).message).toBe('422 The cursor is invalid. (cursor) (POST /v1/export/measurements)');
     expect(api.requests).toHaveLength(1);
   });
 
@@ -86,12 +86,12 @@ describe('bodies that are not the documented envelope', () => {
       '2024-05-01',
       true,
     ]);
-    expect((error as Error).message).toBe('200 expected a JSON body, received text/html (POST /v1/export/measurements)');
+    expect((error).message).toBe('200 expected a JSON body, received text/html (POST /v1/export/measurements)');
   });
 
   it('a 200 whose errors[] is not empty is an ApiError, and its rows are not delivered', async () => {
     const api = useFake(server, { faults: [{ fault: 'errorsInBody', page: 2 }] });
-    const { delivered: seen, error } = await rowsBeforeError(clientFor(api).export('measurements', MAY));
+    const { read: seen, error } = await rowsUntilFailure(clientFor(api).export('measurements', MAY));
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 200, code: 'export_incomplete' });
     expect((error as Error).message).toBe('200 The export could not be completed. (POST /v1/export/measurements)');
@@ -115,7 +115,7 @@ describe('bodies that are not the documented envelope', () => {
     const error = await caught(clientFor(api).export('measurements', MAY).toArray());
     expect(error).toBeInstanceOf(DataValidationError);
     expect(error).toMatchObject({ source: 'measurements', page: 2, field: 'meta.nextCursor', index: undefined });
-    expect((error as Error).message).toBe('Invalid measurements page 2, field "meta.nextCursor": expected a cursor or null');
+    expect((error).message).toBe('Invalid measurements page 2, field "meta.nextCursor": expected a cursor or null');
   });
 
   it.each([
@@ -139,7 +139,7 @@ describe('bodies that are not the documented envelope', () => {
     ];
     for (const error of errors) {
       expect(error).toBeInstanceOf(ApiError);
-      const dump = `${String(error)} ${(error as Error).stack} ${JSON.stringify(error)} ${JSON.stringify((error as ApiError).headers)}`;
+      const dump = `${String(error)} ${(error).stack} ${JSON.stringify(error)} ${JSON.stringify((error as ApiError).headers)}`;
       expect(dump).not.toContain(SECRET_KEY);
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SdkError } from '../src/index.js';
-import { caught, clientFor, rowsBeforeError, useFake, useMockServer } from './helpers/index.js';
+import { caught, clientFor, rowsUntilFailure, useFake, useMockServer } from './helpers/index.js';
 
 const server = useMockServer();
 const MAY = { startDate: '2024-05-01', endDate: '2024-05-31' };
@@ -44,7 +44,7 @@ describe('pages', () => {
 
   it('stop with an SdkError when the server repeats a cursor, instead of looping', async () => {
     const api = useFake(server, { faults: [{ fault: 'repeatCursor', page: 3, times: Infinity }] });
-    const { delivered: seen, error } = await rowsBeforeError(clientFor(api).export('measurements', MAY));
+    const { read: seen, error } = await rowsUntilFailure(clientFor(api).export('measurements', MAY));
     expect(error).toBeInstanceOf(SdkError);
     expect((error as Error).message).toContain('already sent');
     // Pages 1 and 2 were delivered; page 3 came back pointing at itself and was not followed.
@@ -143,7 +143,7 @@ describe('stopping early', () => {
   it('a signal aborted before the loop sends no request', async () => {
     const api = useFake(server);
     const error = await caught(clientFor(api).export('patients', { signal: AbortSignal.abort() }).toArray());
-    expect((error as Error).name).toBe('AbortError');
+    expect((error).name).toBe('AbortError');
     expect(api.requests).toEqual([]);
   });
 
@@ -151,6 +151,6 @@ describe('stopping early', () => {
     const api = useFake(server);
     const error = await caught(clientFor(api).export('measurements', MAY).toArray({ maxItems: 60 }));
     expect(error).toBeInstanceOf(SdkError);
-    expect((error as Error).message).toContain('maxItems (60)');
+    expect((error).message).toContain('maxItems (60)');
   });
 });

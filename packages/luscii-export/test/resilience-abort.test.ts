@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { faultWhen, type Fault, type FaultServer } from '@x/testkit';
 import type { LusciiClientOptions } from '../src/index.js';
-import { rowsBeforeError } from './helpers/index.js';
+import { rowsUntilFailure } from './helpers/index.js';
 import { fakeOverSocket, MAY, pageOf, timed } from './helpers/socket.js';
 
 let server: FaultServer | undefined;
@@ -26,20 +26,15 @@ describe('an abort ends the export at once, with the signal’s reason', () => {
     ['the backoff after a 503', { kind: 'status', status: 503 }, { maxRetries: 5, backoff: { initialDelayMs: 20_000, maxDelayMs: 20_000 } }],
     ['an answer that has not begun', { kind: 'latency', ms: 30_000 }, {}],
   ] as [string, Fault, Partial<LusciiClientOptions>][])('during %s', async (_, fault, client) => {
-    const { plan, arrivals } = timed(faultWhen((request) => pageOf(request) === 3, fault, Infinity));
+    const { plan, arrivals, arrival } = timed(faultWhen((request) => pageOf(request) === 3, fault, Infinity));
     const fake = await fakeOverSocket({ plan, client: { timeoutMs: 20_000, ...client } });
     server = fake.server;
     const controller = new AbortController();
     const reason = new Error('the job was stopped');
     const rows = fake.client.export('measurements', { ...MAY, raw: true, signal: controller.signal });
-    const watcher = setInterval(() => {
-      if (arrivals.some((arrival) => arrival.page === 3)) {
-        clearInterval(watcher);
-        setTimeout(() => controller.abort(reason), 50);
-      }
-    }, 5);
-    const { delivered, error } = await rowsBeforeError(rows);
-    clearInterval(watcher);
+    // Awaited, not polled for: 50 ms after page 3 reached the server, the client is waiting on it.
+    void arrival(({ page }) => page === 3).then(() => setTimeout(() => controller.abort(reason), 50));
+    const { read: delivered, error } = await rowsUntilFailure(rows);
     const abortedAt = performance.now();
     expect(error).toBe(reason);
     expect(delivered).toEqual(fake.api.rowsFor('measurements', MAY).slice(0, 100));

@@ -8,7 +8,7 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { FaultServer } from '@x/testkit';
 import { SdkError } from '../src/index.js';
-import { rowsBeforeError } from './helpers/index.js';
+import { rowsUntilFailure } from './helpers/index.js';
 import { fakeOverSocket, MAY } from './helpers/socket.js';
 
 let server: FaultServer | undefined;
@@ -45,7 +45,7 @@ describe('repeated cursors', () => {
   test('a page whose next cursor is its own: an SdkError after the pages before it, whole', async () => {
     const fake = await fakeOverSocket({ fake: { faults: [{ fault: 'repeatCursor', reportType: 'measurements', page: 2, times: Infinity }] } });
     server = fake.server;
-    const { delivered, error } = await rowsBeforeError(fake.client.export('measurements', { ...MAY, raw: true }));
+    const { read: delivered, error } = await rowsUntilFailure(fake.client.export('measurements', { ...MAY, raw: true }));
     expect(error).toBeInstanceOf(SdkError);
     expect((error as Error).message).toMatch(/already sent/);
     // Page 1 whole; page 2 came back pointing at itself and is not delivered.
@@ -57,7 +57,7 @@ describe('repeated cursors', () => {
   test('a cycle through two cursors (A → B → A): an SdkError, no row twice', async () => {
     const fake = await fakeOverSocket({ extra: scriptedPages({ start: 'A', A: 'B', B: 'A' }) });
     server = fake.server;
-    const { delivered, error } = await rowsBeforeError(fake.client.export('hcps', { raw: true }));
+    const { read: delivered, error } = await rowsUntilFailure(fake.client.export('hcps', { raw: true }));
     expect(error).toBeInstanceOf(SdkError);
     expect((error as Error).message).toMatch(/already sent/);
     expect(ids(delivered)).toEqual(['start-1', 'start-2', 'start-3', 'A-1', 'A-2', 'A-3']);
@@ -67,7 +67,7 @@ describe('repeated cursors', () => {
   test('a resumed export sent back to the cursor it resumed from: an SdkError, no row twice', async () => {
     const fake = await fakeOverSocket({ extra: scriptedPages({ start: 'A', A: 'B', B: 'C', C: 'B' }) });
     server = fake.server;
-    const { delivered, error } = await rowsBeforeError(fake.client.export('hcps', { raw: true, cursor: 'B' }));
+    const { read: delivered, error } = await rowsUntilFailure(fake.client.export('hcps', { raw: true, cursor: 'B' }));
     expect(error).toBeInstanceOf(SdkError);
     expect(ids(delivered)).toEqual(['B-1', 'B-2', 'B-3']);
     expect(cursorsAsked(fake.server)).toEqual(['B', 'C']);
@@ -95,7 +95,7 @@ describe('empty pages', () => {
   test('empty pages for ever, each with a new cursor: an SdkError, not an endless export', async () => {
     const fake = await fakeOverSocket({ fake: { faults: [{ fault: 'emptyPage', reportType: 'measurements', page: 2, times: Infinity }] } });
     server = fake.server;
-    const { delivered, error } = await rowsBeforeError(fake.client.export('measurements', { ...MAY, raw: true, signal: AbortSignal.timeout(10_000) }));
+    const { read: delivered, error } = await rowsUntilFailure(fake.client.export('measurements', { ...MAY, raw: true, signal: AbortSignal.timeout(10_000) }));
     expect(error).toBeInstanceOf(SdkError);
     expect((error as Error).name).toBe('SdkError');
     expect((error as Error).message).toMatch(/empty pages in a row/);

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { faultWhen, type Fault, type FaultPlan, type FaultServer } from '@x/testkit';
 import { ApiError, AuthenticationError, NotFoundError, RateLimitError, SdkError, TimeoutError } from '../src/index.js';
-import { rowsBeforeError } from './helpers/index.js';
+import { rowsUntilFailure } from './helpers/index.js';
 import { fakeOverSocket, MAY, pageOf } from './helpers/socket.js';
 
 let server: FaultServer | undefined;
@@ -67,7 +67,7 @@ describe('one failure more than maxRetries: a typed error after maxRetries + 1 a
     const { client, expected, attemptsAtPage3 } = await exportThrough(
       faultWhen(isPage3, { kind: 'status', status, headers: { 'retry-after': '0' } }, MAX_RETRIES + 1),
     );
-    const { delivered, error } = await rowsBeforeError(client.export('measurements', { ...MAY, raw: true }));
+    const { read: delivered, error } = await rowsUntilFailure(client.export('measurements', { ...MAY, raw: true }));
     expect(error).toBeInstanceOf(errorClass);
     expect((error as ApiError).status).toBe(status);
     expect(delivered).toEqual(expected.slice(0, 100));
@@ -76,7 +76,7 @@ describe('one failure more than maxRetries: a typed error after maxRetries + 1 a
 
   test('answers always slower than timeoutMs: a TimeoutError carrying the timeout', async () => {
     const { client, expected, attemptsAtPage3 } = await exportThrough(faultWhen(isPage3, { kind: 'latency', ms: 1_000 }, Infinity), { timeoutMs: 150, maxRetries: 1 });
-    const { delivered, error } = await rowsBeforeError(client.export('measurements', { ...MAY, raw: true }));
+    const { read: delivered, error } = await rowsUntilFailure(client.export('measurements', { ...MAY, raw: true }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).timeoutMs).toBe(150);
     expect(delivered).toEqual(expected.slice(0, 100));
@@ -93,7 +93,7 @@ describe('statuses that will not change are sent once', () => {
     [422, ApiError],
   ] as const)('%i on page 3: a typed error after the pages before it', async (status, errorClass) => {
     const { client, expected, attemptsAtPage3 } = await exportThrough(faultWhen(isPage3, { kind: 'status', status, body: '{"errors":[]}' }, Infinity));
-    const { delivered, error } = await rowsBeforeError(client.export('measurements', { ...MAY, raw: true }));
+    const { read: delivered, error } = await rowsUntilFailure(client.export('measurements', { ...MAY, raw: true }));
     expect(error).toBeInstanceOf(errorClass);
     expect(error).toBeInstanceOf(SdkError);
     expect((error as ApiError).status).toBe(status);

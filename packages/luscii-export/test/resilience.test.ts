@@ -11,7 +11,7 @@ import type { SdkError } from '../src/index.js';
 import { ApiError, ConnectionError, LusciiClient, RateLimitError, TimeoutError } from '../src/index.js';
 import { lusciiHandlers, type LusciiFakeApi, type LusciiFault } from '../src/testing.js';
 import { decodeCursor } from '../src/testing/cursor.js';
-import { SECRET_KEY, rowsBeforeError } from './helpers/index.js';
+import { SECRET_KEY, rowsUntilFailure } from './helpers/index.js';
 
 const ROWS = 300; // spread over the fake's period; May holds three pages or more
 const MAY = { startDate: '2024-05-01', endDate: '2024-05-31' } as const;
@@ -80,7 +80,7 @@ describe('persistent faults: a typed error after whole pages, never a short succ
     ['HTML on a 200', { kind: 'html' }, ApiError],
   ] as [string, Fault, typeof SdkError][])('%s on page 3', async (_, fault, errorClass) => {
     const { client, expected } = await serve({ fault, times: Number.POSITIVE_INFINITY });
-    const { delivered, error } = await rowsBeforeError(client.export('measurements', { ...MAY, raw: true }));
+    const { read: delivered, error } = await rowsUntilFailure(client.export('measurements', { ...MAY, raw: true }));
     expect(error).toBeInstanceOf(errorClass);
     // Pages 1 and 2, whole and in order, and nothing of page 3.
     expect(delivered).toEqual(expected.slice(0, 100));
@@ -90,7 +90,7 @@ describe('persistent faults: a typed error after whole pages, never a short succ
     const { client, expected, server } = await serve({ fault: { kind: 'reset', afterBytes: 500 }, times: 3 });
     const delivered: unknown[] = [];
     let cursor: string | undefined;
-    const failure = await rowsBeforeError(
+    const failure = await rowsUntilFailure(
       (async function* () {
         for await (const page of client.export('measurements', { ...MAY, raw: true }).pages()) {
           delivered.push(...page.data);
@@ -109,7 +109,7 @@ describe('persistent faults: a typed error after whole pages, never a short succ
 describe('an HTML page on a 200', () => {
   test('once, on page 3: an ApiError with status 200 at once, not a SyntaxError, not a retry', async () => {
     const { client, expected, server } = await serve({ fault: { kind: 'html' }, times: 1 });
-    const { delivered, error } = await rowsBeforeError(client.export('measurements', { ...MAY, raw: true }));
+    const { read: delivered, error } = await rowsUntilFailure(client.export('measurements', { ...MAY, raw: true }));
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 200, message: expect.stringMatching(/expected a JSON body, received text\/html/) });
     expect(delivered).toEqual(expected.slice(0, 100));
@@ -120,7 +120,7 @@ describe('an HTML page on a 200', () => {
 
   test('on the first page: an ApiError before any row', async () => {
     const { client } = await serve({ page: 1, fault: { kind: 'html' }, times: 1 });
-    const { delivered, error } = await rowsBeforeError(client.export('measurements', { ...MAY, raw: true }));
+    const { read: delivered, error } = await rowsUntilFailure(client.export('measurements', { ...MAY, raw: true }));
     expect(error).toBeInstanceOf(ApiError);
     expect(delivered).toEqual([]);
   });

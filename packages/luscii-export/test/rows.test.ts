@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { DataValidationError, LUSCII_REPORT_TYPES } from '../src/index.js';
 import { MALFORMED_FIELD } from '../src/testing/faults.js';
-import { caught, clientFor, rowsBeforeError, useFake, useMockServer, wholePeriod } from './helpers/index.js';
+import { caught, clientFor, rowsUntilFailure, useFake, useMockServer, wholePeriod } from './helpers/index.js';
 
 const server = useMockServer();
 const MAY = { startDate: '2024-05-01', endDate: '2024-05-31' };
@@ -13,7 +13,7 @@ const PATIENT_VALUE = 'Jane Fakeperson 1970-01-01';
 describe('a row that breaks its model', () => {
   it('is a DataValidationError naming report, page, row and field, never the value', async () => {
     const api = useFake(server, { faults: [{ fault: 'malformedRow', page: 2, index: 7, field: 'Measurement_Date', value: PATIENT_VALUE }] });
-    const { delivered: seen, error } = await rowsBeforeError(clientFor(api).export('measurements', MAY));
+    const { read: seen, error } = await rowsUntilFailure(clientFor(api).export('measurements', MAY));
     expect(error).toBeInstanceOf(DataValidationError);
     expect(error).toMatchObject({ source: 'measurements', page: 2, index: 7, field: 'Measurement_Date' });
     expect((error as Error).message).toBe('Invalid measurements page 2 row 7, field "Measurement_Date": expected a date-time YYYY-MM-DD HH:MM:SS');
@@ -55,7 +55,7 @@ describe('a row that breaks its model', () => {
         const error = await caught(rows.toArray());
         expect(error).toBeInstanceOf(DataValidationError);
         expect(error).toMatchObject({ source: 'hcps', page: 1, index: 0 });
-        expect((error as Error).message).toBe('Invalid hcps page 1 row 0: expected a row object');
+        expect((error).message).toBe('Invalid hcps page 1 row 0: expected a row object');
       }
     }
   });

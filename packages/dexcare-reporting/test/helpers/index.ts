@@ -1,7 +1,8 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { SetupServer } from 'msw/node';
 import { DexCareReportingClient, type DexCareReportingClientOptions } from '../../src/index.js';
 import { dexCareHandlers, type DexCareHandlersOptions, type DexCareMock } from '../../src/testing.js';
+
+export { useMockServer, collect, caught, rowsUntilFailure } from '@x/testkit';
 
 /** A key that must never show up anywhere: errors, inspect, JSON, logs. */
 export const SECRET_KEY = 'dc_live_SECRET_do_not_leak_7f3a9c';
@@ -9,18 +10,9 @@ export const SECRET_KEY = 'dc_live_SECRET_do_not_leak_7f3a9c';
 /** Waits that cost milliseconds: the statuses move per request. */
 export const FAST_WAIT = { pollIntervalMs: 1, maxPollIntervalMs: 4 } as const;
 
-/** An msw server for one test file, failing on any request nobody handles. */
-export function useMockServer() {
-  const server = setupServer();
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterEach(() => server.resetHandlers());
-  afterAll(() => server.close());
-  return server;
-}
-
 /** Installs the package's fake DexCare on `server` and a client for it, with fast retries. */
 export function fakeDexCare(
-  server: ReturnType<typeof useMockServer>,
+  server: SetupServer,
   options: DexCareHandlersOptions = {},
   clientOptions: Partial<DexCareReportingClientOptions> = {},
 ): { mock: DexCareMock; dex: DexCareReportingClient } {
@@ -35,23 +27,6 @@ export function fakeDexCare(
   return { mock, dex };
 }
 
-/** Collects an async iterable. */
-export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
-
-/** Settles a promise into the error it rejected with; fails if it resolved. */
-export async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
-}
-
 /** Every string an error shows a user or a log: message, stack, causes, own properties, JSON. */
 export function everythingPrinted(error: unknown): string {
   const parts: string[] = [];
@@ -64,7 +39,7 @@ export function everythingPrinted(error: unknown): string {
 
 /** A report started on the fake and waited for until it succeeded. */
 export async function succeededReport(
-  server: ReturnType<typeof useMockServer>,
+  server: SetupServer,
   options: DexCareHandlersOptions = {},
   clientOptions: Partial<DexCareReportingClientOptions> = {},
 ): Promise<{ mock: DexCareMock; dex: DexCareReportingClient; id: string }> {
@@ -79,13 +54,3 @@ export function pause(ms = 20): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Rows read until the loop failed, and how. */
-export async function rowsUntilFailure<T>(rows: AsyncIterable<T>): Promise<{ read: T[]; error: unknown }> {
-  const read: T[] = [];
-  try {
-    for await (const row of rows) read.push(row);
-  } catch (error) {
-    return { read, error };
-  }
-  throw new Error('expected the rows to fail');
-}

@@ -1,5 +1,5 @@
 import type { HttpHandler } from 'msw';
-import { startFaultServer, type FaultPlan, type FaultServer } from '@x/testkit';
+import { recordArrivals, startFaultServer, type Arrivals, type FaultPlan, type FaultServer } from '@x/testkit';
 import { DexCareReportingClient, type DexCareReportingClientOptions } from '../../src/index.js';
 import { dexCareHandlers, type DexCareHandlersOptions, type DexCareMock } from '../../src/testing.js';
 import { FAST_WAIT, SECRET_KEY } from './index.js';
@@ -20,16 +20,9 @@ export const isStatusCheck = (request: { method: string; url: string }) =>
 export const isData = (request: { url: string }) => new URL(request.url).pathname.endsWith('/data');
 export const isSearch = (request: { url: string }) => new URL(request.url).pathname.endsWith('/providerhistories');
 
-/** A fault plan that also notes when each request arrived, in `performance.now()` milliseconds. */
-export function timed(plan: FaultPlan | undefined): { plan: FaultPlan; arrivals: { url: string; method: string; at: number }[] } {
-  const arrivals: { url: string; method: string; at: number }[] = [];
-  return {
-    arrivals,
-    plan: (request, index) => {
-      arrivals.push({ url: request.url, method: request.method, at: performance.now() });
-      return plan?.(request, index);
-    },
-  };
+/** A fault plan that also notes each request as it arrives, for a test to await or inspect. */
+export function timed(plan: FaultPlan | undefined): Arrivals<{ url: string; method: string }> {
+  return recordArrivals(plan, (request) => ({ url: request.url, method: request.method }));
 }
 
 export interface DexCareOverSocket {

@@ -1,5 +1,5 @@
 import type { HttpHandler } from 'msw';
-import { startFaultServer, type FaultPlan, type FaultServer } from '@x/testkit';
+import { recordArrivals, startFaultServer, type Arrivals, type FaultPlan, type FaultServer } from '@x/testkit';
 import { LusciiClient, type LusciiClientOptions } from '../../src/index.js';
 import { lusciiHandlers, type LusciiFakeApi, type LusciiHandlersOptions } from '../../src/testing.js';
 import { decodeCursor } from '../../src/testing/cursor.js';
@@ -14,16 +14,9 @@ export function pageOf(request: { url: string }, perPage = 50): number {
   return cursor === null ? 1 : Math.floor((decodeCursor(cursor)?.id ?? 0) / perPage) + 1;
 }
 
-/** A fault plan that also notes when each request arrived, in `performance.now()` milliseconds. */
-export function timed(plan: FaultPlan | undefined): { plan: FaultPlan; arrivals: { page: number; at: number }[] } {
-  const arrivals: { page: number; at: number }[] = [];
-  return {
-    arrivals,
-    plan: (request, index) => {
-      arrivals.push({ page: pageOf(request), at: performance.now() });
-      return plan?.(request, index);
-    },
-  };
+/** A fault plan that also notes each request's page as it arrives, for a test to await or inspect. */
+export function timed(plan: FaultPlan | undefined): Arrivals<{ page: number }> {
+  return recordArrivals(plan, (request) => ({ page: pageOf(request) }));
 }
 
 export interface SocketFake {

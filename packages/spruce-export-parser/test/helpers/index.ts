@@ -3,24 +3,11 @@ import { openSpruceExport, type SpruceExport, type SpruceExportOptions, type Tab
 import type { BlobLike } from '../../src/sources/byte-range.js';
 import { buildSpruceExportZip, type BuildSpruceExportZipOptions, type SpruceExportTables } from '../../src/testing.js';
 
+import { collect } from '@x/testkit';
+
+export { collect, caught } from '@x/testkit';
+
 export { SAMPLE_ROWS, PATIENT_VALUES } from './sample-rows.js';
-
-/** Collects an async iterable. */
-export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
-
-/** Settles a promise into the error it rejected with; fails the test if it resolved. */
-export async function caught(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 /** Builds an export zip from rows and opens it from its bytes. */
 export function exportOf(tables: SpruceExportTables, zipOptions: BuildSpruceExportZipOptions = {}, options: SpruceExportOptions = {}): Promise<SpruceExport> {
