@@ -1,3 +1,4 @@
 export { startFaultServer, faultsAt, faultWhen } from './fault-server.js';
 export type { Fault, FaultPlan, FaultServer, ServedRequest } from './fault-server.js';
 export { runInChromium, browserAvailable, CHROMIUM_PATH } from './chromium.js';
+export { everyView } from './error-views.js';

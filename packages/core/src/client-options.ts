@@ -45,11 +45,13 @@ export function checkBaseUrl(value: unknown, param: string): string {
   return (value as string).replace(/\/+$/, '');
 }
 
-/** The transport's own options: `timeoutMs` above 0, `maxRetries` a whole number, `fetch` a function. */
-export function checkTransportOptions(options: { timeoutMs?: unknown; maxRetries?: unknown; fetch?: unknown }): void {
-  const { timeoutMs, maxRetries, fetch } = options;
-  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0 && Number.isFinite(timeoutMs))) {
-    throw new InvalidParamsError('timeoutMs must be a positive number of milliseconds', { param: 'timeoutMs' });
+/** The transport's own options: `timeoutMs` and `deadlineMs` above 0, `maxRetries` a whole number, `fetch` a function. */
+export function checkTransportOptions(options: { timeoutMs?: unknown; deadlineMs?: unknown; maxRetries?: unknown; fetch?: unknown }): void {
+  const { timeoutMs, deadlineMs, maxRetries, fetch } = options;
+  for (const [param, value] of [['timeoutMs', timeoutMs], ['deadlineMs', deadlineMs]] as const) {
+    if (value !== undefined && !(typeof value === 'number' && value > 0 && Number.isFinite(value))) {
+      throw new InvalidParamsError(`${param} must be a positive number of milliseconds`, { param });
+    }
   }
   if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && (maxRetries as number) >= 0)) {
     throw new InvalidParamsError('maxRetries must be a whole number, 0 or more', { param: 'maxRetries' });

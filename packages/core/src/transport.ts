@@ -1,10 +1,13 @@
-import ky, { HTTPError, isTimeoutError, type KyInstance, type RetryOptions } from 'ky';
+import ky, { HTTPError, type KyInstance, type RetryOptions } from 'ky';
 import { declaredLength, readAll, readStream } from './byte-stream.js';
 import { checkTransportOptions } from './client-options.js';
-import { ApiError, ConnectionError, SdkError, TimeoutError } from './errors.js';
+import { safePath, toSdkError } from './error-mapping.js';
+import { ApiError, SdkError, TimeoutError } from './errors.js';
+import { isRedirect, redirectTarget } from './redirects.js';
 import { requestedWait } from './response-details.js';
 import { keptHeaders, safeUrl, showOnly } from './redact.js';
-import { anySignal } from './signals.js';
+import { Secrets, secretsOfHeaders } from './secrets.js';
+import { anySignal, deadline } from './signals.js';
 
 /** Options a client passes to its {@link Transport}. */
 export interface TransportOptions {
@@ -18,6 +21,15 @@ export interface TransportOptions {
    * @default 30_000
    */
   timeoutMs?: number | undefined;
+  /**
+   * Longest one attempt at a JSON request (a page, a status, a start) may take, from sending it
+   * to the last byte of its body: a body that drips a byte at a time, each gap under
+   * `timeoutMs`, ends in a `TimeoutError` here, and is retried like any timeout. Streamed
+   * downloads are not bounded by it (their length is not); give them an
+   * `AbortSignal.timeout()` for a total limit.
+   * @default 4 × timeoutMs
+   */
+  deadlineMs?: number | undefined;
   /**
    * Retries after the first attempt, on 408, 429, 500, 502, 503, 504, timeouts and dropped
    * connections.
@@ -69,11 +81,10 @@ export interface ResponseInfo {
   headers: Headers;
 }
 
-const DEFAULTS = { timeoutMs: 30_000, maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 } as const;
+const DEFAULTS = { timeoutMs: 30_000, maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000, deadlineTimeouts: 4 } as const;
 const RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504];
 const RETRY_AFTER_STATUS_CODES = [429, 503];
 const ALL_METHODS: NonNullable<RetryOptions['methods']> = ['get', 'post', 'put', 'patch', 'head', 'delete', 'options'];
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /**
  * HTTP on ky, configured for long exports: retries with capped, jittered backoff, `Retry-After`
@@ -91,8 +102,12 @@ export class Transport {
   readonly baseUrl: string;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  /** Per attempt of a JSON request, headers and body together. */
+  readonly deadlineMs: number;
   readonly #ky: KyInstance;
   readonly #fetch: typeof globalThis.fetch;
+  /** Every secret this transport sends, to be taken out of anything kept of a response. */
+  readonly #secrets: Secrets;
 
   /**
    * @throws {InvalidParamsError} when `timeoutMs`, `maxRetries` or `fetch` is malformed.
@@ -106,16 +121,18 @@ export class Transport {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
     this.maxRetries = options.maxRetries ?? DEFAULTS.maxRetries;
+    this.deadlineMs = options.deadlineMs ?? DEFAULTS.deadlineTimeouts * this.timeoutMs;
+    this.#secrets = new Secrets(secretsOfHeaders(options.headers));
     // Looked up per request, so a fetch patched after the client is made (msw, a tracer) is used.
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     showOnly(this, () => ({ baseUrl: this.baseUrl }));
     const initialDelayMs = options.backoff?.initialDelayMs ?? DEFAULTS.initialDelayMs;
     const maxRetryAfterMs = options.backoff?.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs;
     this.#ky = ky.create({
-      prefixUrl: `${this.baseUrl}/`,
+      // Redirects are the SDK's to judge (see redirects.ts), not fetch's to follow.
+      redirect: 'manual',
       ...(options.headers ? { headers: options.headers } : {}),
       timeout: this.timeoutMs,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
       retry: {
         limit: this.maxRetries,
         methods: ALL_METHODS,
@@ -152,25 +169,27 @@ export class Transport {
    * the status, often a proxy's HTML page on a 200), never a bare `SyntaxError`.
    */
   async json(options: RequestOptions): Promise<ResponseInfo & { body: unknown }> {
-    const { response, text } = await this.#buffered({ accept: 'application/json', ...options });
+    const { response, text } = await this.#buffered({ accept: 'application/json', ...options }, { deadlineMs: this.deadlineMs });
     try {
       return { status: response.status, headers: response.headers, body: JSON.parse(text.replace(/^\uFEFF/, '')) };
-    } catch (error) {
+    } catch {
       const type = response.headers.get('content-type') ?? 'no content type';
       throw new ApiError({
         status: response.status,
         method: options.method,
-        url: safeUrl(response.url),
-        headers: keptHeaders(response.headers),
+        url: this.#secrets.text(safeUrl(response.url)),
+        headers: this.#secrets.headers(keptHeaders(response.headers)),
         message: `expected a JSON body, received ${text === '' ? 'an empty body' : type}`,
-        cause: error,
+        // JSON.parse quotes the start of the text it failed on, and that text may echo a key
+        // (cut short, so it escapes redaction): the cause keeps only the kind of failure.
+        cause: new SyntaxError('the body is not valid JSON'),
       });
     }
   }
 
   /** Sends a request and returns the body as text, exactly as sent (UTF-8). */
   async text(options: RequestOptions): Promise<ResponseInfo & { body: string }> {
-    const { response, text } = await this.#buffered(options);
+    const { response, text } = await this.#buffered(options, { deadlineMs: undefined });
     return { status: response.status, headers: response.headers, body: text };
   }
 
@@ -180,7 +199,7 @@ export class Transport {
    * stall longer than `timeoutMs` a `TimeoutError`.
    */
   async stream(options: RequestOptions): Promise<ResponseInfo & { body: AsyncIterable<Uint8Array> }> {
-    const response = await this.#send(options, { bufferBody: false });
+    const response = await this.#send(options, { bufferBody: false, deadlineMs: undefined });
     // A fetch double's Response may have no url: the request's own path describes it as well.
     const description = `${options.method} ${safePath(response.url) || `/${options.path.replace(/^\/+/, '')}`}`;
     const body = response.body
@@ -194,33 +213,50 @@ export class Transport {
     return { status: response.status, headers: response.headers, body };
   }
 
-  async #buffered(options: RequestOptions): Promise<{ response: Response; text: string }> {
-    const response = await this.#send(options, { bufferBody: true });
+  /**
+   * Removes this transport's secrets (its key, its auth header) from a value kept of a
+   * response: a vendor's error list, a body an error will carry.
+   */
+  redact<T>(value: T): T {
+    return this.#secrets.value(value);
+  }
+
+  async #buffered(options: RequestOptions, { deadlineMs }: { deadlineMs: number | undefined }): Promise<{ response: Response; text: string }> {
+    const response = await this.#send(options, { bufferBody: true, deadlineMs });
     // `Response.text()` drops a byte-order mark; `text()` promises the body exactly as sent.
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
     return { response, text };
   }
 
-  async #send(options: RequestOptions, context: Pick<SendContext, 'bufferBody'>): Promise<Response> {
+  async #send(options: RequestOptions, context: Pick<SendContext, 'bufferBody' | 'deadlineMs'>): Promise<Response> {
     const { method, path, query, json, signal, accept } = options;
     const maxRetries = options.maxRetries ?? this.maxRetries;
-    const url = `${this.baseUrl}/${path.replace(/^\/+/, '')}`;
-    try {
-      return await this.#ky(path.replace(/^\/+/, ''), {
-        method,
-        context: { ...context, signal },
-        ...(signal ? { fetch: followingSignal(this.#fetch, signal) } : {}),
-        ...(query ? { searchParams: withoutUndefined(query) } : {}),
-        ...(json === undefined ? {} : { json }),
-        ...(signal ? { signal } : {}),
-        ...(accept ? { headers: { accept } } : {}),
-        ...(maxRetries === this.maxRetries ? {} : { retry: { limit: maxRetries } }),
-      });
-    } catch (error) {
-      throw await toSdkError(error, { method, url, timeoutMs: this.timeoutMs, signal });
+    let url = new URL(`${this.baseUrl}/${path.replace(/^\/+/, '')}`);
+    for (const [name, value] of Object.entries(withoutUndefined(query ?? {}))) url.searchParams.append(name, value);
+    const attempt: AttemptClock = { startedAt: 0 };
+    for (let hops = 0; ; hops++) {
+      try {
+        return await this.#ky(url, {
+          method,
+          context: { ...context, signal, attempt } satisfies SendContext,
+          fetch: clockedFetch(this.#fetch, signal, attempt),
+          ...(json === undefined ? {} : { json }),
+          ...(signal ? { signal } : {}),
+          ...(accept ? { headers: { accept } } : {}),
+          ...(maxRetries === this.maxRetries ? {} : { retry: { limit: maxRetries } }),
+        });
+      } catch (error) {
+        if (error instanceof HTTPError && isRedirect(error.response) && !signal?.aborted) {
+          discardBody(error);
+          const next = redirectTarget(error.response, { from: url, hops, method, secrets: this.#secrets });
+          if (next instanceof ApiError) throw next;
+          url = next;
+          continue;
+        }
+        throw await toSdkError(error, { method, url: url.href, timeoutMs: this.timeoutMs, signal, secrets: this.#secrets });
+      }
     }
   }
-
 }
 
 /**
@@ -228,13 +264,24 @@ export class Transport {
  * retried by ky's own retry loop (same limit, same backoff) instead of a second one of ours.
  */
 async function bufferBody(request: Request, options: { context: Partial<SendContext> }, response: Response, timeoutMs: number) {
-  if (options.context.bufferBody !== true || !response.ok || !response.body) return undefined;
-  const bytes = await readAll(response.body, {
-    idleTimeoutMs: timeoutMs,
-    signal: anySignal(request.signal, options.context.signal),
-    description: `${request.method} ${safePath(request.url)}`,
-    expectedBytes: declaredLength(response.headers),
-  });
+  const { context } = options;
+  if (context.bufferBody !== true || !response.ok || !response.body) return undefined;
+  const description = `${request.method} ${safePath(request.url)}`;
+  const { deadlineMs } = context;
+  // The clock started when this attempt was sent: the deadline covers headers and body.
+  const remaining = deadlineMs === undefined ? Number.POSITIVE_INFINITY : Math.max(0, (context.attempt?.startedAt ?? 0) + deadlineMs - Date.now());
+  const timeUp = deadline(remaining, () => new TimeoutError(`${description}: the response took longer than ${deadlineMs} ms`, { timeoutMs: deadlineMs! }));
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = await readAll(response.body, {
+      idleTimeoutMs: timeoutMs,
+      signal: anySignal(request.signal, context.signal, timeUp.signal),
+      description,
+      expectedBytes: declaredLength(response.headers),
+    });
+  } finally {
+    timeUp.clear();
+  }
   const buffered = new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
   // A constructed Response has an empty `url`; errors about this response need the real one.
   Object.defineProperty(buffered, 'url', { value: response.url });
@@ -245,17 +292,29 @@ async function bufferBody(request: Request, options: { context: Partial<SendCont
 interface SendContext {
   /** Read the whole body inside ky, so a cut is retried. */
   bufferBody: boolean;
+  /** Longest an attempt may take, headers and body; `undefined` for no limit (downloads). */
+  deadlineMs: number | undefined;
   /** The caller's signal, which the hooks cannot reach through a retried request. */
   signal: AbortSignal | undefined;
+  /** When the current attempt was sent. */
+  attempt: AttemptClock;
+}
+
+/** When the attempt in flight was sent, in `Date.now()` milliseconds. */
+interface AttemptClock {
+  startedAt: number;
 }
 
 /**
- * ky sends a retry as a clone of the first request, and undici's clone follows the original's
- * signal only through a weak reference that garbage collection can drop: an abort during a
- * retry then waited for the timeout. Every attempt gets the caller's signal directly.
+ * The fetch each attempt goes through: it notes when the attempt was sent, and gives it the
+ * caller's signal directly. ky sends a retry as a clone of the first request, and undici's
+ * clone follows the original's signal only through a weak reference that garbage collection
+ * can drop: an abort during a retry then waited for the timeout.
  */
-function followingSignal(fetch: typeof globalThis.fetch, signal: AbortSignal): typeof globalThis.fetch {
+function clockedFetch(fetch: typeof globalThis.fetch, signal: AbortSignal | undefined, attempt: AttemptClock): typeof globalThis.fetch {
   return (input, init) => {
+    attempt.startedAt = Date.now();
+    if (!signal) return fetch(input, init);
     const own = input instanceof Request ? input.signal : init?.signal;
     return fetch(input, { ...init, signal: anySignal(own ?? undefined, signal) });
   };
@@ -268,67 +327,6 @@ function discardBody(error: unknown): void {
 
 async function* emptyBody(): AsyncGenerator<Uint8Array, void, undefined> {}
 
-interface FailureContext {
-  method: string;
-  url: string;
-  timeoutMs: number;
-  signal: AbortSignal | undefined;
-}
-
-async function toSdkError(error: unknown, { method, url, timeoutMs, signal }: FailureContext): Promise<unknown> {
-  if (signal?.aborted) return signal.reason;
-  const where = `${method} ${safePath(url)}`;
-  if (error instanceof HTTPError) {
-    const { response } = error;
-    return ApiError.fromStatus({
-      status: response.status,
-      body: await readErrorBody(response),
-      method,
-      url: safeUrl(response.url || url),
-      headers: keptHeaders(response.headers),
-      message: response.statusText || 'request failed',
-    });
-  }
-  if (error instanceof SdkError) return error;
-  if (isTimeoutError(error)) {
-    return new TimeoutError(`${where}: no response within ${timeoutMs} ms`, { timeoutMs });
-  }
-  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
-  const detail = typeof code === 'string' ? ` (${code})` : '';
-  return new ConnectionError(`${where}: the request could not be completed${detail}`, { cause: error });
-}
-
-async function readErrorBody(response: Response): Promise<unknown> {
-  if (!response.body) return undefined;
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  try {
-    for await (const chunk of readStream(response.body, { idleTimeoutMs: 5_000 })) {
-      chunks.push(chunk);
-      length += chunk.byteLength;
-      if (length >= MAX_ERROR_BODY_BYTES) break;
-    }
-  } catch {
-    return undefined;
-  }
-  const decoder = new TextDecoder();
-  const text = chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode();
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text.slice(0, MAX_ERROR_BODY_BYTES);
-  }
-}
-
 function withoutUndefined(query: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
-}
-
-function safePath(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return '';
-  }
 }

@@ -37,6 +37,14 @@ export interface DexCareReportingClientOptions {
    */
   timeoutMs?: number | undefined;
   /**
+   * Longest one attempt at a JSON request may take, from sending it to the last byte of the
+   * body (a start, a status, a page of provider histories). A body that drips a byte at a time, each gap under `timeoutMs`, ends in a
+   * `TimeoutError` here and is retried like any timeout. Streamed downloads are not bounded by
+   * it (their length is not): pass `signal: AbortSignal.timeout(ms)` for a total limit.
+   * @default 4 × timeoutMs
+   */
+  deadlineMs?: number | undefined;
+  /**
    * Retries after the first attempt, on 408, 429, 5xx, timeouts and dropped connections.
    * @default 2
    */
@@ -62,7 +70,7 @@ export function resolveClientOptions(options: DexCareReportingClientOptions): Re
   const serviceKey = checkApiKey(options.serviceKey, 'serviceKey');
   const aprBaseUrl = options.aprBaseUrl === undefined ? baseUrl : checkBaseUrl(options.aprBaseUrl, 'aprBaseUrl');
   const aprKey = options.aprKey === undefined ? serviceKey : checkApiKey(options.aprKey, 'aprKey');
-  const shared = { timeoutMs: options.timeoutMs, maxRetries: options.maxRetries, fetch: options.fetch, backoff: options.backoff };
+  const shared = { timeoutMs: options.timeoutMs, deadlineMs: options.deadlineMs, maxRetries: options.maxRetries, fetch: options.fetch, backoff: options.backoff };
   return {
     avr: { ...shared, baseUrl, headers: { authorization: `dc-token ${serviceKey}` } },
     apr: { ...shared, baseUrl: aprBaseUrl, headers: { authorization: `dc-token ${aprKey}` } },

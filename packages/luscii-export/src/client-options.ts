@@ -22,6 +22,14 @@ export interface LusciiClientOptions {
    */
   timeoutMs?: number | undefined;
   /**
+   * Longest one attempt at a JSON request may take, from sending it to the last byte of the
+   * body (a page). A body that drips a byte at a time, each gap under `timeoutMs`, ends in a
+   * `TimeoutError` here and is retried like any timeout. Streamed downloads are not bounded by
+   * it (their length is not): pass `signal: AbortSignal.timeout(ms)` for a total limit.
+   * @default 4 × timeoutMs
+   */
+  deadlineMs?: number | undefined;
+  /**
    * Retries of a page after the first attempt, on 408, 429, 5xx, timeouts and dropped
    * connections, with jittered exponential backoff and `Retry-After` honoured. An export only
    * reads, so its `POST` is retried like a `GET`.
@@ -44,11 +52,12 @@ export const LUSCII_BASE_URL = 'https://api.luscii.com';
  */
 export function transportOptions(options: LusciiClientOptions): TransportOptions {
   if (typeof options !== 'object' || options === null) throw new InvalidParamsError('options must be an object', { param: 'options' });
-  const { apiKey, timeoutMs, maxRetries, fetch, backoff } = options;
+  const { apiKey, timeoutMs, deadlineMs, maxRetries, fetch, backoff } = options;
   return {
     baseUrl: checkBaseUrl(options.baseUrl ?? LUSCII_BASE_URL, 'baseUrl'),
     headers: { authorization: `Bearer ${checkApiKey(apiKey, 'apiKey')}` },
     timeoutMs,
+    deadlineMs,
     maxRetries,
     fetch,
     backoff,

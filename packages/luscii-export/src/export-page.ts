@@ -14,8 +14,8 @@ export interface LusciiPage<T> extends CursorPage<T> {
   nextCursor: string | null;
   /** The cursor of the previous page; `null` on the first page. */
   prevCursor: string | null;
-  /** The page size Luscii uses (50). */
-  perPage: number;
+  /** The page size Luscii reports (50), when it does: informational, paging does not need it. */
+  perPage: number | undefined;
 }
 
 /**
@@ -38,7 +38,7 @@ export async function fetchExportPage(
   if (envelope.errors && envelope.errors.length > 0) {
     throw new ApiError({
       status: response.status,
-      body: response.body,
+      body: transport.redact(response.body),
       method: 'POST',
       url,
       headers: keptHeaders(response.headers),
@@ -48,7 +48,7 @@ export async function fetchExportPage(
   return {
     data: envelope.data.map((row, index) => readRow(row, { ...location, index })),
     nextCursor: envelope.meta.nextCursor,
-    prevCursor: envelope.meta.prevCursor,
+    prevCursor: envelope.meta.prevCursor ?? null,
     perPage: envelope.meta.perPage,
   };
 }

@@ -103,7 +103,7 @@ describe('row types', () => {
       data: LusciiAlertRow[];
       nextCursor: string | null;
       prevCursor: string | null;
-      perPage: number;
+      perPage: number | undefined;
     }>();
   });
 });
