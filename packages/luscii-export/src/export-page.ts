@@ -1,4 +1,14 @@
-import { ApiError, keptHeaders, parseOrThrow, type CursorPage, type CursorPageRequest, type Transport } from '@x/core';
+import {
+  ApiError,
+  keptHeaders,
+  parseOrThrow,
+  responseMeta,
+  withResponse,
+  type CursorPage,
+  type CursorPageRequest,
+  type ResponseMeta,
+  type Transport,
+} from '@x/core';
 import type { ExportRequest } from './export-params.js';
 import { LusciiExportResponse } from './models/export-response.js';
 import type { RowReader } from './row-reader.js';
@@ -16,6 +26,8 @@ export interface LusciiPage<T> extends CursorPage<T> {
   prevCursor: string | null;
   /** The page size Luscii reports (50), when it does: informational, paging does not need it. */
   perPage: number | undefined;
+  /** Status and request id of the response this page came in (not enumerable). */
+  readonly response: ResponseMeta;
 }
 
 /**
@@ -32,7 +44,7 @@ export async function fetchExportPage(
 ): Promise<LusciiPage<unknown>> {
   const path = `v1/export/${request.reportType}`;
   const url = `${transport.baseUrl}/${path}`;
-  const response = await transport.json({ method: 'POST', path, query: { ...request.dates, cursor }, signal });
+  const response = await transport.json({ method: 'POST', path, query: { ...request.dates, cursor }, signal, ...request.call });
   const location = { source: request.reportType, page: pageNumber };
   const envelope = parseOrThrow(LusciiExportResponse, response.body, location);
   if (envelope.errors && envelope.errors.length > 0) {
@@ -45,10 +57,11 @@ export async function fetchExportPage(
       message: 'the response listed errors',
     });
   }
-  return {
+  const page = {
     data: envelope.data.map((row, index) => readRow(row, { ...location, index })),
     nextCursor: envelope.meta.nextCursor,
     prevCursor: envelope.meta.prevCursor ?? null,
     perPage: envelope.meta.perPage,
   };
+  return withResponse(page, responseMeta(response));
 }

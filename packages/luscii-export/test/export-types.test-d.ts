@@ -10,6 +10,7 @@ import {
   type LusciiReportRows,
   type LusciiReportType,
   type PagedIterable,
+  type ResponseMeta,
 } from '../src/index.js';
 
 const client = new LusciiClient({ apiKey: 'key' });
@@ -104,6 +105,7 @@ describe('row types', () => {
       nextCursor: string | null;
       prevCursor: string | null;
       perPage: number | undefined;
+      readonly response: ResponseMeta;
     }>();
   });
 });
