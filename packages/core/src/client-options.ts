@@ -89,6 +89,20 @@ export interface CallOptions {
 export const CALL_OPTION_NAMES = ['signal', 'timeoutMs', 'maxRetries', 'headers'] as const;
 
 /**
+ * Only the {@link CallOptions} of an options object, so a method can pass them to the
+ * transport without passing anything else a caller put in the object.
+ *
+ * @example
+ * ```ts
+ * await transport.json({ ...pickCallOptions(options), method: 'GET', path });
+ * ```
+ */
+export function pickCallOptions(options: CallOptions): CallOptions {
+  const { signal, timeoutMs, maxRetries, headers } = options;
+  return { signal, timeoutMs, maxRetries, headers };
+}
+
+/**
  * Refuses malformed call options with an `InvalidParamsError` naming the option, before any
  * request. A header value is never quoted.
  *

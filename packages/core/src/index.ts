@@ -16,7 +16,7 @@ export {
 export { parseRetryAfter } from './response-details.js';
 export type { SdkErrorOptions, ApiErrorInit, ApiErrorDetail, ValidationIssue, DataLocation } from './errors.js';
 export { Transport } from './transport.js';
-export { checkApiKey, checkBaseUrl, checkCallOptions, checkHeaders, CALL_OPTION_NAMES } from './client-options.js';
+export { checkApiKey, checkBaseUrl, checkCallOptions, checkHeaders, pickCallOptions, CALL_OPTION_NAMES } from './client-options.js';
 export type { CallOptions } from './client-options.js';
 export type { TransportOptions, BackoffOptions, RequestOptions, ResponseInfo } from './transport-options.js';
 export { SdkLog, LOG_LEVEL_ENV } from './logger.js';

@@ -1,4 +1,4 @@
-import { csvRows, ExportFormatError, RowIterable, withDownloadProgress, type CallOptions, type RawCsvRowsOptions, type Transport } from '@x/core';
+import { csvRows, ExportFormatError, pickCallOptions, RowIterable, withDownloadProgress, type CallOptions, type RawCsvRowsOptions, type Transport } from '@x/core';
 import { explainDownloadError } from './errors.js';
 
 /** Path of the All Visits Report endpoints, below the client's `baseUrl`. */
@@ -13,7 +13,7 @@ export type AvrCsvRowsOptions = Omit<RawCsvRowsOptions, 'source'>;
 /** The report's result, exactly as sent: BOM, line endings and quoting kept. */
 export async function avrResultText(transport: Transport, id: string, call: CallOptions): Promise<string> {
   const path = `${AVR_PATH}/${id}/data`;
-  const { body, headers } = await transport.text({ ...call, method: 'GET', path }).catch((error: unknown) => {
+  const { body, headers } = await transport.text({ ...pickCallOptions(call), method: 'GET', path }).catch((error: unknown) => {
     throw explainDownloadError(error);
   });
   refuseHtml(headers, describe(path));
@@ -29,7 +29,8 @@ export async function avrResultText(transport: Transport, id: string, call: Call
 export function avrResultRows(transport: Transport, id: string, options: AvrCsvRowsOptions, call: Omit<CallOptions, 'signal'> = {}): RowIterable<unknown> {
   const path = `${AVR_PATH}/${id}/data`;
   return new RowIterable(async function* () {
-    const { body, headers, bytesRead } = await transport.stream({ ...call, method: 'GET', path, signal: options.signal }).catch((error: unknown) => {
+    const request = { ...pickCallOptions(call), method: 'GET', path, signal: options.signal } as const;
+    const { body, headers, bytesRead } = await transport.stream(request).catch((error: unknown) => {
       throw explainDownloadError(error);
     });
     try {

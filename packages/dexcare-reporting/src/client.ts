@@ -3,6 +3,7 @@ import {
   checkCallOptions,
   checkWaitOptions,
   parseOrThrow,
+  pickCallOptions,
   poll,
   responseMeta,
   RowIterable,
@@ -124,7 +125,7 @@ export class DexCareReportingClient {
   async startAvrReport(params: AvrReportParams, options: StartAvrReportOptions = {}): Promise<WithResponse<AvrReport>> {
     const json = avrReportRequestBody(params);
     const maxRetries = optionalInteger(options.maxRetries, 'maxRetries', 0);
-    const reply = await this.#avr.json({ ...options, method: 'POST', path: AVR_PATH, json, maxRetries });
+    const reply = await this.#avr.json({ ...pickCallOptions(options), method: 'POST', path: AVR_PATH, json, maxRetries });
     return withResponse(parseOrThrow(AvrReport, reply.body, { source: 'startAvrReport' }), responseMeta(reply));
   }
 
@@ -140,7 +141,7 @@ export class DexCareReportingClient {
    */
   async getAvrReportStatus(id: string, options: RequestControl = {}): Promise<WithResponse<AvrReportStatus>> {
     const path = `${AVR_PATH}/${checkReportId(id)}`;
-    const reply = await this.#avr.json({ ...options, method: 'GET', path });
+    const reply = await this.#avr.json({ ...pickCallOptions(options), method: 'GET', path });
     return withResponse(parseOrThrow(AvrReportStatus, reply.body, { source: 'getAvrReportStatus' }), responseMeta(reply));
   }
 
