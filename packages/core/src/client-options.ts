@@ -45,14 +45,88 @@ export function checkBaseUrl(value: unknown, param: string): string {
   return (value as string).replace(/\/+$/, '');
 }
 
-/** The transport's own options: `timeoutMs` above 0, `maxRetries` a whole number, `fetch` a function. */
-export function checkTransportOptions(options: { timeoutMs?: unknown; maxRetries?: unknown; fetch?: unknown }): void {
-  const { timeoutMs, maxRetries, fetch } = options;
-  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0 && Number.isFinite(timeoutMs))) {
-    throw new InvalidParamsError('timeoutMs must be a positive number of milliseconds', { param: 'timeoutMs' });
+/** The transport's own options: `timeoutMs` and `deadlineMs` above 0, `maxRetries` a whole number, `fetch` a function. */
+export function checkTransportOptions(options: { timeoutMs?: unknown; deadlineMs?: unknown; maxRetries?: unknown; fetch?: unknown }): void {
+  const { timeoutMs, deadlineMs, maxRetries, fetch } = options;
+  for (const [param, value] of [['timeoutMs', timeoutMs], ['deadlineMs', deadlineMs]] as const) {
+    if (value !== undefined && !(typeof value === 'number' && value > 0 && Number.isFinite(value))) {
+      throw new InvalidParamsError(`${param} must be a positive number of milliseconds`, { param });
+    }
   }
   if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && (maxRetries as number) >= 0)) {
     throw new InvalidParamsError('maxRetries must be a whole number, 0 or more', { param: 'maxRetries' });
   }
   if (fetch !== undefined && typeof fetch !== 'function') throw new InvalidParamsError('fetch must be a function', { param: 'fetch' });
+}
+
+/**
+ * Options of one call, which every method that makes requests takes: they apply to that
+ * call's requests alone, over the client's options.
+ *
+ * @example
+ * ```ts
+ * await dex.getAvrReportStatus(id, { timeoutMs: 5_000, maxRetries: 0, headers: { 'x-trace-id': traceId } });
+ * ```
+ */
+export interface CallOptions {
+  /** Aborts the call; it rejects with the signal's reason. */
+  signal?: AbortSignal | undefined;
+  /**
+   * Timeout per attempt of this call's requests, for the response and each gap in a body.
+   * @default the client's timeoutMs
+   */
+  timeoutMs?: number | undefined;
+  /**
+   * Retries of this call's requests. `0` sends each once.
+   * @default the client's maxRetries
+   */
+  maxRetries?: number | undefined;
+  /** Extra headers for this call's requests, over the client's `headers`. */
+  headers?: Record<string, string> | undefined;
+}
+
+/** The names of {@link CallOptions}, for clients that check a parameter object's keys. */
+export const CALL_OPTION_NAMES = ['signal', 'timeoutMs', 'maxRetries', 'headers'] as const;
+
+/**
+ * Only the {@link CallOptions} of an options object, so a method can pass them to the
+ * transport without passing anything else a caller put in the object.
+ *
+ * @example
+ * ```ts
+ * await transport.json({ ...pickCallOptions(options), method: 'GET', path });
+ * ```
+ */
+export function pickCallOptions(options: CallOptions): CallOptions {
+  const { signal, timeoutMs, maxRetries, headers } = options;
+  return { signal, timeoutMs, maxRetries, headers };
+}
+
+/**
+ * Refuses malformed call options with an `InvalidParamsError` naming the option, before any
+ * request. A header value is never quoted.
+ *
+ * @example
+ * ```ts
+ * checkCallOptions(options); // in a method that returns an iterable, so it throws at once
+ * ```
+ */
+export function checkCallOptions(options: CallOptions): void {
+  const { signal, headers } = options;
+  checkTransportOptions({ timeoutMs: options.timeoutMs, maxRetries: options.maxRetries });
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new InvalidParamsError('signal must be an AbortSignal', { param: 'signal' });
+  checkHeaders(headers, 'headers');
+}
+
+/** Extra headers: an object of visible-ASCII header names and values that fit in a header. */
+export function checkHeaders(headers: unknown, param: string): Record<string, string> | undefined {
+  if (headers === undefined) return undefined;
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) throw new InvalidParamsError(`${param} must be an object of header names and values`, { param });
+  for (const [name, value] of Object.entries(headers)) {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new InvalidParamsError(`${param} has a header name that is not a token`, { param });
+    if (typeof value !== 'string' || !/^[\t\x20-\x7e]*$/.test(value)) {
+      throw new InvalidParamsError(`${param}["${name}"] must be a string of visible ASCII characters`, { param });
+    }
+  }
+  return headers as Record<string, string>;
 }

@@ -23,7 +23,7 @@ function search(total: number, options: { cap?: number; countAt?: (offset: numbe
       });
       const limit = Math.min(request.limit, options.cap ?? Number.POSITIVE_INFINITY);
       const data = Array.from({ length: Math.max(0, Math.min(limit, total - request.offset)) }, (_, i) => request.offset + i);
-      return { data, count: options.countAt?.(request.offset) ?? total };
+      return { data, count: options.countAt?.(request.offset) ?? total, response: { status: 200, requestId: `req-${request.offset}` } };
     } finally {
       stats.inFlight -= 1;
     }

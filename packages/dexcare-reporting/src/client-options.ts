@@ -1,4 +1,8 @@
-import { checkApiKey, checkBaseUrl, InvalidParamsError, type BackoffOptions, type TransportOptions } from '@x/core';
+import { checkApiKey, checkBaseUrl, checkHeaders, InvalidParamsError, type BackoffOptions, type LoggingOptions, type TransportOptions } from '@x/core';
+import { version } from '../package.json';
+
+/** The package as the `User-Agent` and log lines name it. */
+export const DEXCARE_PACKAGE = 'x-dexcare-reporting';
 
 /**
  * Options of {@link DexCareReportingClient}.
@@ -11,7 +15,7 @@ import { checkApiKey, checkBaseUrl, InvalidParamsError, type BackoffOptions, typ
  * };
  * ```
  */
-export interface DexCareReportingClientOptions {
+export interface DexCareReportingClientOptions extends LoggingOptions {
   /** The DexCare API host for the All Visits Report: `'https://ecvapi.care.YOUR_DOMAIN.com'`. */
   baseUrl: string;
   /**
@@ -37,12 +41,26 @@ export interface DexCareReportingClientOptions {
    */
   timeoutMs?: number | undefined;
   /**
+   * Longest one attempt at a JSON request may take, from sending it to the last byte of the
+   * body (a start, a status, a page of provider histories). A body that drips a byte at a time, each gap under `timeoutMs`, ends in a
+   * `TimeoutError` here and is retried like any timeout. Streamed downloads are not bounded by
+   * it (their length is not): pass `signal: AbortSignal.timeout(ms)` for a total limit.
+   * @default 4 × timeoutMs
+   */
+  deadlineMs?: number | undefined;
+  /**
    * Retries after the first attempt, on 408, 429, 5xx, timeouts and dropped connections.
    * @default 2
    */
   maxRetries?: number | undefined;
   /** A `fetch` to use instead of the global one (a proxy agent, a test double). */
   fetch?: typeof globalThis.fetch | undefined;
+  /**
+   * Extra headers sent with every request, to both hosts (a proxy's token, a tracing header).
+   * Values of headers named like credentials are removed from errors, as the keys are.
+   * `authorization` is the keys'.
+   */
+  headers?: Record<string, string> | undefined;
   /** Backoff between retries; the defaults suit production. */
   backoff?: BackoffOptions | undefined;
 }
@@ -62,9 +80,19 @@ export function resolveClientOptions(options: DexCareReportingClientOptions): Re
   const serviceKey = checkApiKey(options.serviceKey, 'serviceKey');
   const aprBaseUrl = options.aprBaseUrl === undefined ? baseUrl : checkBaseUrl(options.aprBaseUrl, 'aprBaseUrl');
   const aprKey = options.aprKey === undefined ? serviceKey : checkApiKey(options.aprKey, 'aprKey');
-  const shared = { timeoutMs: options.timeoutMs, maxRetries: options.maxRetries, fetch: options.fetch, backoff: options.backoff };
+  const extra = checkHeaders(options.headers, 'headers');
+  const shared = {
+    timeoutMs: options.timeoutMs,
+    deadlineMs: options.deadlineMs,
+    maxRetries: options.maxRetries,
+    fetch: options.fetch,
+    backoff: options.backoff,
+    logger: options.logger,
+    logLevel: options.logLevel,
+    client: { name: DEXCARE_PACKAGE, version },
+  };
   return {
-    avr: { ...shared, baseUrl, headers: { authorization: `dc-token ${serviceKey}` } },
-    apr: { ...shared, baseUrl: aprBaseUrl, headers: { authorization: `dc-token ${aprKey}` } },
+    avr: { ...shared, baseUrl, headers: { ...extra, authorization: `dc-token ${serviceKey}` } },
+    apr: { ...shared, baseUrl: aprBaseUrl, headers: { ...extra, authorization: `dc-token ${aprKey}` } },
   };
 }

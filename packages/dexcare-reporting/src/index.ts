@@ -38,3 +38,4 @@ export {
   values,
 } from '@x/core';
 export type { Page, ToArrayOptions, OffsetPage, WaitOptions, PollProgress, DateInput, CsvSchema, RawRow, BackoffOptions } from '@x/core';
+export type { CallOptions, Logger, LogLevel, ResponseMeta, WithResponse } from '@x/core';

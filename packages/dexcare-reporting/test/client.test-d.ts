@@ -11,6 +11,7 @@ import {
   type PagedIterable,
   type ProviderHistoriesParams,
   type ProviderHistory,
+  type WithResponse,
 } from '../src/index.js';
 
 declare const dex: DexCareReportingClient;
@@ -35,7 +36,7 @@ describe('statuses', () => {
     expectTypeOf<AvrReportStatus['status']>().toEqualTypeOf<AvrStatus>();
     expectTypeOf<'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED'>().toExtend<AvrStatus>();
     expectTypeOf<'ARCHIVED'>().toExtend<AvrStatus>();
-    expectTypeOf(dex.waitForAvrReport(id)).resolves.toEqualTypeOf<AvrReportStatus>();
+    expectTypeOf(dex.waitForAvrReport(id)).resolves.toEqualTypeOf<WithResponse<AvrReportStatus>>();
     void dex.waitForAvrReport(id, { onStatus: (status) => expectTypeOf(status).toEqualTypeOf<AvrReportStatus>() });
   });
 });
@@ -74,6 +75,9 @@ describe('providerHistories', () => {
       | 'concurrency'
       | 'offset'
       | 'signal'
+      | 'timeoutMs'
+      | 'maxRetries'
+      | 'headers'
       | 'action'
       | 'visitId'
       | 'providerId'

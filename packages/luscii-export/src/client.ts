@@ -62,6 +62,7 @@ export class LusciiClient {
     return paginateByCursor({
       cursor: request.cursor,
       signal: request.signal,
+      log: this.#transport.log,
       fetchPage: (page) => fetchExportPage(this.#transport, request, readRow, page),
     });
   }

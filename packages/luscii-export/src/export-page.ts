@@ -1,4 +1,14 @@
-import { ApiError, keptHeaders, parseOrThrow, type CursorPage, type CursorPageRequest, type Transport } from '@x/core';
+import {
+  ApiError,
+  keptHeaders,
+  parseOrThrow,
+  responseMeta,
+  withResponse,
+  type CursorPage,
+  type CursorPageRequest,
+  type ResponseMeta,
+  type Transport,
+} from '@x/core';
 import type { ExportRequest } from './export-params.js';
 import { LusciiExportResponse } from './models/export-response.js';
 import type { RowReader } from './row-reader.js';
@@ -14,8 +24,10 @@ export interface LusciiPage<T> extends CursorPage<T> {
   nextCursor: string | null;
   /** The cursor of the previous page; `null` on the first page. */
   prevCursor: string | null;
-  /** The page size Luscii uses (50). */
-  perPage: number;
+  /** The page size Luscii reports (50), when it does: informational, paging does not need it. */
+  perPage: number | undefined;
+  /** Status and request id of the response this page came in (not enumerable). */
+  readonly response: ResponseMeta;
 }
 
 /**
@@ -32,23 +44,24 @@ export async function fetchExportPage(
 ): Promise<LusciiPage<unknown>> {
   const path = `v1/export/${request.reportType}`;
   const url = `${transport.baseUrl}/${path}`;
-  const response = await transport.json({ method: 'POST', path, query: { ...request.dates, cursor }, signal });
+  const response = await transport.json({ method: 'POST', path, query: { ...request.dates, cursor }, signal, ...request.call });
   const location = { source: request.reportType, page: pageNumber };
   const envelope = parseOrThrow(LusciiExportResponse, response.body, location);
   if (envelope.errors && envelope.errors.length > 0) {
     throw new ApiError({
       status: response.status,
-      body: response.body,
+      body: transport.redact(response.body),
       method: 'POST',
       url,
       headers: keptHeaders(response.headers),
       message: 'the response listed errors',
     });
   }
-  return {
+  const page = {
     data: envelope.data.map((row, index) => readRow(row, { ...location, index })),
     nextCursor: envelope.meta.nextCursor,
-    prevCursor: envelope.meta.prevCursor,
+    prevCursor: envelope.meta.prevCursor ?? null,
     perPage: envelope.meta.perPage,
   };
+  return withResponse(page, responseMeta(response));
 }

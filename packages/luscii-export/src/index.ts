@@ -53,3 +53,4 @@ export {
   RowIterable,
 } from '@x/core';
 export type { Page, ToArrayOptions, DateInput, ApiErrorDetail, BackoffOptions } from '@x/core';
+export type { CallOptions, Logger, LogLevel, ResponseMeta } from '@x/core';

@@ -10,6 +10,7 @@ import {
   type LusciiReportRows,
   type LusciiReportType,
   type PagedIterable,
+  type ResponseMeta,
 } from '../src/index.js';
 
 const client = new LusciiClient({ apiKey: 'key' });
@@ -103,7 +104,8 @@ describe('row types', () => {
       data: LusciiAlertRow[];
       nextCursor: string | null;
       prevCursor: string | null;
-      perPage: number;
+      perPage: number | undefined;
+      readonly response: ResponseMeta;
     }>();
   });
 });

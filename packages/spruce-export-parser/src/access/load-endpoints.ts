@@ -1,6 +1,6 @@
-import { openFileBlob } from '#file-blob';
+import { openFileSource } from '#file-source';
 import { InvalidParamsError } from '@x/core';
-import { isBlobLike, type BlobLike } from '../sources/byte-range.js';
+import { blobSource, isBlobLike, type BlobLike, type ByteRangeSource } from '../sources/byte-range.js';
 import { parseAccessEndpoints, type AccessEndpoints } from './endpoints-file.js';
 
 /** Where an endpoints file is read from: a path or `file:` URL (Node.js), or a `Blob`/`File`. */
@@ -17,11 +17,11 @@ export type AccessEndpointsSource = string | URL | BlobLike;
  * ```
  */
 export async function loadAccessEndpoints(source: AccessEndpointsSource): Promise<AccessEndpoints> {
-  let blob: BlobLike;
-  if (isBlobLike(source)) blob = source;
+  let file: ByteRangeSource;
+  if (isBlobLike(source)) file = blobSource(source);
   else if (typeof source === 'string' || source instanceof URL) {
     try {
-      blob = await openFileBlob(typeof source === 'string' && source.startsWith('file:') ? new URL(source) : source);
+      file = await openFileSource(typeof source === 'string' && source.startsWith('file:') ? new URL(source) : source);
     } catch (error) {
       const code = (error as { cause?: { code?: unknown } }).cause?.code;
       // The path may name a person (a home folder): only the code is told.
@@ -29,6 +29,6 @@ export async function loadAccessEndpoints(source: AccessEndpointsSource): Promis
     }
   } else throw new InvalidParamsError('endpoints file: expected a path, a file: URL or a Blob', { param: 'endpoints' });
   // TextDecoder drops a byte-order mark, as a Windows editor writes one.
-  const text = new TextDecoder().decode(await blob.arrayBuffer());
+  const text = new TextDecoder().decode(await file.read(0, file.size));
   return parseAccessEndpoints(text);
 }
