@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ConversationEventColumns, type ConversationEventRow } from './models/conversation_events.js';
 import { ConversationTagRow } from './models/conversation_tags.js';
 import { ConversationRow } from './models/conversations.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { iterateBytes, type ByteSource } from '../byte-stream.js';
 import { DataValidationError, ExportFormatError, SdkError } from '../errors.js';
 import { parseRow } from '../validate.js';

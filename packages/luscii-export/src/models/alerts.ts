@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { values } from '@x/core';
 import { ALERT_PROCESSING_FIELDS, alertFlag, CARE_FIELDS } from './shared-fields.js';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { LusciiReportType } from '../report-types.js';
 import { LusciiAlertRow } from './alerts.js';
 import { LusciiHcpRow } from './hcps.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { values } from '@x/core';
 
 /** A row of the `patientsSettingsHistory` export: one setting of a patient changed. */

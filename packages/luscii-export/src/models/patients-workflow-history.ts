@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { values } from '@x/core';
 
 /** A row of the `patientsWorkflowHistory` export: how often a workflow fired for a patient on a day. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { values } from '@x/core';
 
 /** A row of the `usersStatusChangeReasons` export: a user's status changed, and why. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A JSON object, as parsed from `conversation_events.data`. */
 export type EventDetails = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { values } from '@x/core';
 
 /** The kinds of message the document lists; a kind Spruce adds later still passes. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { values } from '@x/core';
 
 /** Systems the document names as examples; others (the list ends in "etc.") still pass. */
