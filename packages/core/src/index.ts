@@ -30,7 +30,7 @@ export { poll, isTransientError, checkWaitOptions } from './poll.js';
 export type { PollOptions, PollPhase, PollProgress, WaitOptions } from './poll.js';
 export { csvRows } from './csv/rows.js';
 export { normalizeHeaderLoosely } from './csv/header.js';
-export type { CsvRowsOptions, TypedCsvRowsOptions, RawCsvRowsOptions, CsvSchema, RawRow } from './csv/rows.js';
+export type { CsvRowsOptions, TypedCsvRowsOptions, RawCsvRowsOptions, CsvSchema, CsvRow, RawRow } from './csv/rows.js';
 export { iterateBytes, readStream, readAll } from './byte-stream.js';
 export type { ByteSource, ReadStreamOptions } from './byte-stream.js';
 /**
@@ -40,6 +40,8 @@ export type { ByteSource, ReadStreamOptions } from './byte-stream.js';
 export * as values from './values.js';
 export type { WireType } from './values.js';
 export { parseOrThrow, parseRow, lenientRow, toValidationError } from './validate.js';
+export { extraFields } from './extra-fields.js';
+export type { ShapedModel, KnownFields } from './extra-fields.js';
 export { calendarDate, instant, checkRange } from './params.js';
 export type { DateInput } from './params.js';
 export { sleep, anySignal } from './signals.js';

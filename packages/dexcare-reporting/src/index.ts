@@ -33,8 +33,9 @@ export {
   PollTimeoutError,
   ReportFailedError,
   isSdkError,
+  extraFields,
   PagedIterable,
   RowIterable,
   values,
 } from '@x/core';
-export type { Page, ToArrayOptions, OffsetPage, WaitOptions, PollProgress, DateInput, CsvSchema, RawRow, BackoffOptions } from '@x/core';
+export type { Page, ToArrayOptions, OffsetPage, WaitOptions, PollProgress, DateInput, CsvSchema, CsvRow, RawRow, BackoffOptions, ShapedModel, KnownFields } from '@x/core';

@@ -49,7 +49,8 @@ export {
   PollTimeoutError,
   ReportFailedError,
   isSdkError,
+  extraFields,
   PagedIterable,
   RowIterable,
 } from '@x/core';
-export type { Page, ToArrayOptions, DateInput, ApiErrorDetail, BackoffOptions } from '@x/core';
+export type { Page, ToArrayOptions, DateInput, ApiErrorDetail, BackoffOptions, ShapedModel } from '@x/core';
