@@ -6,6 +6,8 @@ import {
   loadSpruceExport,
   openSpruceExport,
   type ArchiveEventData,
+  type UpdateMembersEventData,
+  type UpdateAssignmentEventData,
   type BlobLike,
   type ConversationEventRow,
   type Destination,
@@ -90,6 +92,15 @@ describe('types', () => {
     type FromModels = { [T in TableName]: KnownFields<z.output<(typeof TABLE_COLUMNS)[T]>> };
     expectTypeOf<Omit<FromModels, 'conversation_events'>>().toEqualTypeOf<Omit<SpruceTableRows, 'conversation_events'>>();
     expectTypeOf<FromModels['conversation_events']>().toEqualTypeOf<ConversationEventColumns>();
+  });
+
+  test('event data types are their schemas output, known fields only, and catch a misspelt field', () => {
+    expectTypeOf<KnownFields<z.output<typeof ArchiveEventData>>>().toEqualTypeOf<ArchiveEventData>();
+    expectTypeOf<KnownFields<z.output<typeof UpdateMembersEventData>>>().toEqualTypeOf<UpdateMembersEventData>();
+    expectTypeOf<KnownFields<z.output<typeof UpdateAssignmentEventData>>>().toEqualTypeOf<UpdateAssignmentEventData>();
+    const row = {} as ConversationEventRow;
+    // @ts-expect-error misspelt: the field is add_entity_ids
+    if (isConversationEvent(row, 'UPDATE_MEMBERS')) void row.data.add_entity_id;
   });
 
   test('row types are named interfaces', () => {
