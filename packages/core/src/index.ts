@@ -38,7 +38,7 @@ export type { PollOptions, PollPhase, PollProgress, WaitOptions } from './poll.j
 export { csvRows } from './csv/rows.js';
 export { normalizeHeaderLoosely } from './csv/header.js';
 export { charsetOf, checkEncoding } from './csv/text-decoding.js';
-export type { CsvRowsOptions, TypedCsvRowsOptions, RawCsvRowsOptions, CsvSchema, RawRow } from './csv/rows.js';
+export type { CsvRowsOptions, TypedCsvRowsOptions, RawCsvRowsOptions, CsvSchema, CsvRow, RawRow } from './csv/rows.js';
 export { iterateBytes, readStream, readAll } from './byte-stream.js';
 export { decompress, gunzipIfGzip, isGzip, inPieces, CorruptCompressedDataError, COMPRESSED_INPUT_PIECE } from './decompress.js';
 export type { DecompressionFormat } from './decompress.js';
@@ -50,6 +50,8 @@ export type { ByteSource, ReadStreamOptions } from './byte-stream.js';
 export * as values from './values.js';
 export type { WireType } from './values.js';
 export { parseOrThrow, parseRow, lenientRow, toValidationError } from './validate.js';
+export { extraFields } from './extra-fields.js';
+export type { ShapedModel, KnownFields } from './extra-fields.js';
 export { calendarDate, instant, checkRange } from './params.js';
 export type { DateInput } from './params.js';
 export { sleep, anySignal } from './signals.js';

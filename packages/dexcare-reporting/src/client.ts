@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import {
   checkCallOptions,
   checkEncoding,
@@ -12,6 +11,7 @@ import {
   Transport,
   withResponse,
   type CallOptions,
+  type CsvRow,
   type CsvSchema,
   type OffsetPage,
   type PagedIterable,
@@ -198,9 +198,11 @@ export class DexCareReportingClient {
 
   /**
    * Streams the report's result as rows. Without a schema each row is a `Record<string, string>`
-   * keyed by the header; with a zod object schema (build it with `values.*`) rows are typed,
-   * empty cells of its columns become `null`, and columns it does not name pass through as
-   * strings. The SDK ships no AVR model: the columns are in DexCare's data dictionary.
+   * keyed by the header; with a zod object schema (build it with `values.*`; one from your own
+   * copy of zod 4 works too) rows are typed by its known columns, empty cells of its columns
+   * become `null`, and columns it does not name pass through as strings (read them with
+   * `extraFields(row, schema)`). The SDK ships no AVR model: the columns are in DexCare's data
+   * dictionary.
    *
    * The body is read only as fast as rows are consumed, so memory stays flat however large the
    * report. A body cut off part-way is a `ConnectionError` (a stall a `TimeoutError`), never a
@@ -213,7 +215,7 @@ export class DexCareReportingClient {
    * for await (const row of dex.getAvrResultRows(id, { schema: Visit })) row.created_at.getTime();
    * ```
    */
-  getAvrResultRows<S extends CsvSchema>(id: string, options: TypedAvrRowsOptions<S>): RowIterable<z.output<S>>;
+  getAvrResultRows<S extends CsvSchema>(id: string, options: TypedAvrRowsOptions<S>): RowIterable<CsvRow<S>>;
   getAvrResultRows(id: string, options?: RawAvrRowsOptions): RowIterable<RawRow>;
   getAvrResultRows(id: string, options: RawAvrRowsOptions = {}): RowIterable<unknown> {
     const { timeoutMs, maxRetries, headers, ...rowOptions } = options;
@@ -233,7 +235,7 @@ export class DexCareReportingClient {
    * for await (const row of rows) await load(row);
    * ```
    */
-  runAvrReport<S extends CsvSchema>(params: AvrReportParams, options: TypedRunAvrReportOptions<S>): RowIterable<z.output<S>>;
+  runAvrReport<S extends CsvSchema>(params: AvrReportParams, options: TypedRunAvrReportOptions<S>): RowIterable<CsvRow<S>>;
   runAvrReport(params: AvrReportParams, options?: RawRunAvrReportOptions): RowIterable<RawRow>;
   runAvrReport(params: AvrReportParams, options: RawRunAvrReportOptions = {}): RowIterable<unknown> {
     avrReportRequestBody(params);

@@ -33,9 +33,10 @@ export {
   PollTimeoutError,
   ReportFailedError,
   isSdkError,
+  extraFields,
   PagedIterable,
   RowIterable,
   values,
 } from '@x/core';
-export type { Page, ToArrayOptions, OffsetPage, WaitOptions, PollProgress, DateInput, CsvSchema, RawRow, BackoffOptions } from '@x/core';
+export type { Page, ToArrayOptions, OffsetPage, WaitOptions, PollProgress, DateInput, CsvSchema, CsvRow, RawRow, BackoffOptions, ShapedModel, KnownFields } from '@x/core';
 export type { CallOptions, Logger, LogLevel, ResponseMeta, WithResponse } from '@x/core';

@@ -7,7 +7,8 @@ import {
   InvalidParamsError,
   type OffsetPage,
   type ProviderHistoriesParams,
-  type ProviderHistory,
+  ProviderHistory,
+  extraFields,
 } from '../src/index.js';
 import { DEXCARE_ERROR_BODIES, FAKE_BASE_URL, fakeProviderHistories } from '../src/testing.js';
 import { caught, everythingPrinted, fakeDexCare, useMockServer } from './helpers/index.js';
@@ -81,7 +82,7 @@ describe('providerHistories', () => {
     const { dex } = fakeDexCare(server, { apr: { records: 2 } });
     const [first] = await dex.providerHistories(ALL_OF_IT).toArray();
     expect(first).toEqual(fakeProviderHistories(1)[0]);
-    expect(typeof first!.createdAt).toBe('string');
+    expect(typeof extraFields(first!, ProviderHistory).createdAt).toBe('string');
   });
 
   test('a failed search is retried (it only reads), and no record is lost or repeated', async () => {

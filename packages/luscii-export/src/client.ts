@@ -51,7 +51,7 @@ export class LusciiClient {
   export<R extends LusciiReportType>(
     reportType: R,
     params: LusciiExportParams<R, LusciiRawRowsOption>,
-  ): PagedIterable<LusciiRawRow, LusciiPage<LusciiRawRow>>;
+  ): PagedIterable<LusciiRawRow<R>, LusciiPage<LusciiRawRow<R>>>;
   export<R extends LusciiReportType>(
     reportType: R,
     ...params: LusciiExportArgs<R>

@@ -49,8 +49,9 @@ export {
   PollTimeoutError,
   ReportFailedError,
   isSdkError,
+  extraFields,
   PagedIterable,
   RowIterable,
 } from '@x/core';
-export type { Page, ToArrayOptions, DateInput, ApiErrorDetail, BackoffOptions } from '@x/core';
+export type { Page, ToArrayOptions, DateInput, ApiErrorDetail, BackoffOptions, ShapedModel } from '@x/core';
 export type { CallOptions, Logger, LogLevel, ResponseMeta } from '@x/core';

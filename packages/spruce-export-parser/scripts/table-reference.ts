@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { columnReference, renderColumnTable } from '@x/docgen';
 import { TABLE_COLUMNS, TABLE_NAMES } from '../src/tables.js';
 

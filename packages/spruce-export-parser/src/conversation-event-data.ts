@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DataValidationError, toValidationError, type DataLocation } from '@x/core';
 import { ArchiveEventData, OtherEventData, UpdateAssignmentEventData, UpdateMembersEventData } from './models/conversation_event_data.js';
 import type { ConversationEventColumns, ConversationEventRow } from './models/conversation_events.js';

@@ -12,9 +12,10 @@ export {
   PollTimeoutError,
   ReportFailedError,
   isSdkError,
+  extraFields,
   RowIterable,
 } from '@x/core';
-export type { ToArrayOptions } from '@x/core';
+export type { ShapedModel, ToArrayOptions } from '@x/core';
 
 export { openSpruceExport } from './spruce-export.js';
 export type { SpruceExport } from './spruce-export.js';
