@@ -1,21 +1,49 @@
 import { defineConfig, type Options } from 'tsup';
 
 /**
- * The one build recipe every package uses: ESM + CJS + declarations, no bundled workspace
- * packages (a second copy of `@x/core` would break `instanceof` on its error classes).
+ * The one build recipe every package uses: no bundled workspace packages (a second copy of
+ * `@x/core` would break `instanceof` on its error classes), and two outputs of one source:
+ *
+ * - ESM, one file per source module (`bundle: false`), so that a browser bundler can drop the
+ *   modules a user does not import: `import { TABLE_NAMES }` takes a few hundred bytes instead of
+ *   every model and zod with them (a bundled file keeps each model's top-level zod calls).
+ * - CJS, one bundled file per entry (Node `require` needs no tree shaking, and CJS cannot keep
+ *   the sources' `.js` specifiers), with the declarations of both formats.
+ *
+ * Source maps carry no `sourcesContent`: they point at `src/`, which the packages ship (for the
+ * `@x/source` condition), so embedding the sources again would double the tarball.
  */
 export function packageBuild(entry: Record<string, string>, overrides: Options = {}) {
-  return defineConfig({
-    entry,
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: true,
+  const shared: Options = {
     sourcemap: true,
     target: 'node20',
     platform: 'neutral',
-    splitting: false,
-    treeshake: true,
     external: [/^@x\//],
+    esbuildOptions(options) {
+      options.sourcesContent = false;
+    },
     ...overrides,
-  });
+  };
+  return defineConfig([
+    {
+      ...shared,
+      entry: ['src/**/*.ts'],
+      format: ['esm'],
+      bundle: false,
+      dts: { entry },
+      // Two configs share dist/: each cleans only its own files.
+      clean: ['**/*.js', '**/*.js.map', '**/*.d.ts'],
+    },
+    {
+      ...shared,
+      entry,
+      format: ['cjs'],
+      dts: { entry },
+      // A package with two entries over one engine (`@x/core`, `@x/core/internal`) splits, so
+      // both share one copy of each class.
+      splitting: overrides.splitting ?? false,
+      treeshake: true,
+      clean: ['**/*.cjs', '**/*.cjs.map', '**/*.d.cts'],
+    },
+  ]);
 }

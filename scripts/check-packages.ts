@@ -2,9 +2,12 @@
  * `pnpm check:packages`: the packages as npm will publish them, checked the way users meet them.
  * Needs `pnpm build` first.
  *
- * 1. publint --strict and attw --pack (profile node16) on each package: exports, types for ESM
- *    and CJS, the testing subpaths, files.
- * 2. The packed tarballs installed with npm into a scratch app, then used from ESM and from CJS:
+ * 1. publint --strict and attw --pack (every resolution: node10, node16 from CJS and ESM, bundler)
+ *    on each package: exports, types for ESM and CJS, the testing subpaths (`typesVersions` for
+ *    node10), files.
+ * 2. Every field of every public row interface in the emitted declarations has its TSDoc.
+ * 3. The browser bundle budgets of the Spruce parser (scripts/bundle-size.ts).
+ * 4. The packed tarballs installed with npm into a scratch app, then used from ESM and from CJS:
  *    a client error is `instanceof` its class whichever format threw it and whichever format
  *    checks; the `testing` subpaths load and work; no client bundles its own copy of core.
  */
@@ -13,6 +16,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleSizes } from './bundle-size.js';
+import { undocumentedRowFields } from './row-docs.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const packages = ['core', 'luscii-export', 'dexcare-reporting', 'spruce-export-parser'];
@@ -37,21 +42,33 @@ const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 for (const name of packages) {
   const dir = join(root, 'packages', name);
   check(`publint --strict @x/${name}`, () => run(bin('publint'), ['--strict'], dir));
-  check(`attw --pack --profile node16 @x/${name}`, () => run(bin('attw'), ['--pack', '.', '--profile', 'node16', '--format', 'ascii'], dir));
+  check(`attw --pack @x/${name}`, () => run(bin('attw'), ['--pack', '.', '--format', 'ascii'], dir));
+  check(`every public row field of @x/${name} has TSDoc in dist/*.d.ts`, () => {
+    const problems = undocumentedRowFields(join(dir, 'dist'));
+    if (problems.length > 0) throw new Error(`undocumented (describe the field in its zod model, then \`pnpm run docs\`):\n  ${problems.join('\n  ')}\n`);
+  });
+  const distFiles = readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' });
+  const definesSdkError = (file: string) => /class SdkError\b|\bSdkError = class\b/.test(readFileSync(join(dir, 'dist', file), 'utf8'));
   if (name === 'core') {
     // `@x/core` and `@x/core/internal` must share one copy of the error classes in each format.
     check('@x/core has one copy of SdkError per format', () => {
       for (const format of [/\.js$/, /\.cjs$/]) {
-        const copies = readdirSync(join(dir, 'dist')).filter((entry) => format.test(entry) && /class SdkError\b|\bSdkError = class\b/.test(readFileSync(join(dir, 'dist', entry), 'utf8')));
+        const copies = distFiles.filter((entry) => format.test(entry) && definesSdkError(entry));
         if (copies.length !== 1) throw new Error(`SdkError is defined in ${copies.length} files: ${copies.join(', ')}`);
       }
     });
     continue;
   }
   check(`@x/${name} does not bundle @x/core`, () => {
-    for (const file of readdirSync(join(dir, 'dist')).filter((entry) => /\.(c?js)$/.test(entry))) {
-      if (/class SdkError\b|\bSdkError = class\b/.test(readFileSync(join(dir, 'dist', file), 'utf8'))) throw new Error(`dist/${file} contains core's SdkError`);
+    for (const file of distFiles.filter((entry) => /\.(c?js)$/.test(entry))) {
+      if (definesSdkError(file)) throw new Error(`dist/${file} contains core's SdkError`);
     }
+  });
+}
+
+for (const { label, bytes, budget } of await bundleSizes(join(root, 'packages', 'spruce-export-parser'))) {
+  check(`bundle ${label}: ${bytes} B gzip, budget ${budget} B`, () => {
+    if (bytes > budget) throw new Error(`over budget by ${bytes - budget} B`);
   });
 }
 

@@ -5,10 +5,10 @@
  * internal/docgen fail when it is out of date. The packages are imported from their sources, so
  * no build is needed.
  */
-import { columnReference, modelDescription, renderColumnTable } from '../internal/docgen/src/index.js';
-import * as dexcare from '../packages/dexcare-reporting/src/index.js';
-import * as luscii from '../packages/luscii-export/src/index.js';
-import * as spruce from '../packages/spruce-export-parser/src/index.js';
+import { columnReference, modelDescription, renderColumnTable } from '@x/docgen';
+import * as dexcare from '@x/dexcare-reporting';
+import * as luscii from '@x/luscii-export';
+import * as spruce from '@x/spruce-export-parser';
 
 type Model = Parameters<typeof columnReference>[0];
 
@@ -96,8 +96,9 @@ const INTRO = `# Data reference
 \`pnpm run docs --check\` fails when this file is out of date. -->
 
 Every field of every row the SDK yields, generated from the zod models that check and convert
-the rows, so it cannot drift from the code. Field names are the vendors' own, kept as sent.
-The API reference (\`pnpm docs:api\`, written to docs/api/) documents the functions and types.
+the rows, so it cannot drift from the code. The same text is each field's TSDoc in the row
+interfaces (\`pnpm run docs\` writes both), so an editor shows it on hover. Field names are the vendors' own, kept as sent.
+The [API reference](api/README.md) (\`pnpm docs:api\`) documents the functions and types.
 
 How to read the tables:
 
@@ -118,8 +119,9 @@ How to read the tables:
   cell), \`missing\` that the field can be absent from the record (\`undefined\`), \`no\` that it is
   always there with a value of its type. A value that does not fit its field is a
   \`DataValidationError\` naming the report or table, the record and the field, never the value.
-- A field or column the vendor adds later passes through untyped. Raw mode (\`raw: true\`) gives
-  every value exactly as sent.
+- A field or column the vendor adds later passes through untyped: the row types name the fields
+  below only (a misspelt one does not compile), and \`extraFields(row, model)\` reads the others.
+  Raw mode (\`raw: true\`) gives every value exactly as sent.
 
 Contents:
 

@@ -1,6 +1,7 @@
 /**
- * `pnpm run docs`: writes the generated docs from the packages' models: docs/data-reference.md
- * and the table section of packages/spruce-export-parser/README.md.
+ * `pnpm run docs`: writes the generated docs from the packages' models: docs/data-reference.md,
+ * the table section of packages/spruce-export-parser/README.md, and the row interfaces with
+ * their TSDoc in the model files (scripts/row-types.ts).
  * `pnpm run docs --check` writes nothing and exits 1 when a generated file differs from what it
  * would write (CI runs it, so the docs cannot drift from the models).
  *
@@ -10,8 +11,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withTableReference } from '../packages/spruce-export-parser/scripts/table-reference.js';
+import { withTableReference } from './table-reference.js';
 import { DATA_REFERENCE_FILE, renderDataReference } from './data-reference.js';
+import { rowTypeFiles } from './row-types.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const check = process.argv.includes('--check');
@@ -23,6 +25,7 @@ const generated: { file: string; render: (current: string | undefined) => string
     file: 'packages/spruce-export-parser/README.md',
     render: (current) => withTableReference(current ?? ''),
   },
+  ...rowTypeFiles(),
 ];
 
 /** 1-based number of the first line where two texts differ. */

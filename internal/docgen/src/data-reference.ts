@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Data-reference rows from a zod object model, for generated docs that cannot drift from the

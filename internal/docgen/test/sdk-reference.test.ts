@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { LUSCII_REPORT_TYPES } from '../../../packages/luscii-export/src/index.js';
-import { TABLE_NAMES } from '../../../packages/spruce-export-parser/src/index.js';
+import { LUSCII_REPORT_TYPES } from '@x/luscii-export';
+import { TABLE_NAMES } from '@x/spruce-export-parser';
 import { DATA_REFERENCE_FILE, REFERENCE_MODELS, renderDataReference } from '../../../scripts/data-reference.js';
 import { columnReference, modelDescription } from '../src/index.js';
 

@@ -7,3 +7,6 @@ export { useMockServer, collect, caught, thrown, rowsUntilFailure } from './suit
 export { recordArrivals } from './arrivals.js';
 export type { Arrival, Arrivals } from './arrivals.js';
 export { recordTimerDelays } from './timer-delays.js';
+export { everyView } from './error-views.js';
+export { captureLog, textCells, recordRequestHeaders } from './log-capture.js';
+export type { CapturedLog } from './log-capture.js';

@@ -46,16 +46,6 @@ export function checkBaseUrl(value: unknown, param: string): string {
   return (value as string).replace(/\/+$/, '');
 }
 
-/** The transport's own options: `timeoutMs` above 0, `maxRetries` a whole number, `fetch` a function. */
-export function checkTransportOptions(options: { timeoutMs?: unknown; maxRetries?: unknown; fetch?: unknown }): void {
-  const { timeoutMs, maxRetries, fetch } = options;
-  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0 && Number.isFinite(timeoutMs))) {
-    throw new InvalidParamsError('timeoutMs must be a positive number of milliseconds', { param: 'timeoutMs' });
-  }
-  optionalInteger(maxRetries, 'maxRetries', 0);
-  optionalFunction(fetch, 'fetch');
-}
-
 /**
  * Refuses anything but a plain object of parameters or options.
  *
@@ -130,4 +120,17 @@ export function optionalFunction<F extends (...args: never[]) => unknown>(value:
   if (value === undefined) return undefined;
   if (typeof value !== 'function') throw new InvalidParamsError(`${param} must be a function`, { param });
   return value as F;
+}
+
+/** Extra headers: an object of visible-ASCII header names and values that fit in a header. */
+export function checkHeaders(headers: unknown, param: string): Record<string, string> | undefined {
+  if (headers === undefined) return undefined;
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) throw new InvalidParamsError(`${param} must be an object of header names and values`, { param });
+  for (const [name, value] of Object.entries(headers)) {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new InvalidParamsError(`${param} has a header name that is not a token`, { param });
+    if (typeof value !== 'string' || !/^[\t\x20-\x7e]*$/.test(value)) {
+      throw new InvalidParamsError(`${param}["${name}"] must be a string of visible ASCII characters`, { param });
+    }
+  }
+  return headers as Record<string, string>;
 }

@@ -1,4 +1,5 @@
 import { SdkError } from './errors.js';
+import type { SdkLog } from './logger.js';
 import { PagedIterable, type Page } from './paged-iterable.js';
 import { anySignal } from './signals.js';
 
@@ -24,6 +25,8 @@ export interface CursorPagingOptions<P> {
   /** Resume from this cursor instead of the first page. */
   cursor?: string | undefined;
   signal?: AbortSignal | undefined;
+  /** Logs each page read (its number and row count) at `debug`. */
+  log?: SdkLog | undefined;
 }
 
 /**
@@ -61,6 +64,7 @@ async function* cursorPages<P extends CursorPage<unknown>>(options: CursorPaging
   try {
     while (true) {
       const page = await pending;
+      options.log?.debug('page read', { page: pageNumber, rows: page.data.length });
       const next = page.nextCursor;
       if (next === null || next === undefined || next === '') {
         yield page;

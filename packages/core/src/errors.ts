@@ -9,6 +9,7 @@
  */
 
 import { errorDetails, pathOf, requestedWait, stringField, vendorMessage } from './response-details.js';
+import { requestIdOf } from './response-meta.js';
 
 const BRAND = Symbol.for('@x/core.SdkError');
 
@@ -86,8 +87,6 @@ export interface ApiErrorInit extends SdkErrorOptions {
   message?: string;
 }
 
-const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id', 'x-amzn-requestid', 'x-amz-request-id'];
-
 /**
  * The server answered with an error status (or a success whose body is not what the API promises).
  * Subclasses narrow it by status: {@link AuthenticationError}, {@link NotFoundError}, {@link RateLimitError}.
@@ -120,7 +119,7 @@ export class ApiError extends SdkError {
     this.method = init.method;
     this.url = init.url;
     this.headers = init.headers ?? {};
-    this.requestId = REQUEST_ID_HEADERS.map((name) => this.headers[name]).find((value) => value !== undefined);
+    this.requestId = requestIdOf(this.headers);
     this.errors = details;
     this.code = details.find((detail) => detail.code !== undefined)?.code ?? stringField(init.body, 'code');
   }

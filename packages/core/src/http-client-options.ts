@@ -1,22 +1,32 @@
-import { requireObject } from './checks.js';
-import type { BackoffOptions } from './transport.js';
+import { checkHeaders, requireObject } from './checks.js';
+import type { LoggingOptions } from './logger.js';
+import type { BackoffOptions } from './transport-options.js';
 
 /**
  * The HTTP options every `@x` client takes, written once: each client's options interface
- * extends this one and adds its own keys and base URLs.
+ * extends this one and adds its own keys and hosts. The defaults are `TRANSPORT_DEFAULTS`.
  *
  * @example
  * ```ts
  * new LusciiClient({ apiKey, timeoutMs: 60_000, maxRetries: 4, backoff: { maxDelayMs: 20_000 } });
  * ```
  */
-export interface HttpClientOptions {
+export interface HttpClientOptions extends LoggingOptions {
   /**
    * Timeout per attempt, in milliseconds: for the response headers, and again for each gap
    * between chunks of a body.
    * @default 30_000
    */
   timeoutMs?: number | undefined;
+  /**
+   * Longest one attempt at a JSON request (a page, a status, a start) may take, from sending it
+   * to the last byte of its body: a body that drips a byte at a time, each gap under
+   * `timeoutMs`, ends in a `TimeoutError` here, and is retried like any timeout. Streamed
+   * downloads are not bounded by it (their length is not): pass
+   * `signal: AbortSignal.timeout(ms)` for a total limit.
+   * @default 4 × timeoutMs
+   */
+  deadlineMs?: number | undefined;
   /**
    * Retries after the first attempt, on 408, 429, 500, 502, 503, 504, timeouts and dropped
    * connections, with jittered exponential backoff and `Retry-After` honoured. The exports
@@ -26,33 +36,28 @@ export interface HttpClientOptions {
   maxRetries?: number | undefined;
   /** A `fetch` to use instead of the global one (a proxy agent, a test double). */
   fetch?: typeof globalThis.fetch | undefined;
-  /** Backoff between retries; the defaults suit production. */
+  /**
+   * Extra headers sent with every request (a proxy's token, a tracing header). Values of headers
+   * named like credentials are removed from errors, as the key is. `authorization` is the key's.
+   */
+  headers?: Record<string, string> | undefined;
+  /** Backoff tuning; the defaults suit production. */
   backoff?: BackoffOptions | undefined;
 }
 
-/** The defaults of {@link HttpClientOptions} and of the backoff, in one place. */
-export const HTTP_CLIENT_DEFAULTS = {
-  timeoutMs: 30_000,
-  maxRetries: 2,
-  backoff: { initialDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 },
-} as const;
-
-/** The keys of {@link HttpClientOptions}, for a client's unknown-key check. */
-export const HTTP_CLIENT_OPTION_KEYS = ['timeoutMs', 'maxRetries', 'fetch', 'backoff'] as const satisfies readonly (keyof HttpClientOptions)[];
-
 /**
- * Checks that a client's options are an object and picks its HTTP options, for the client to
- * add each host and its auth header. The transport checks the values itself (one set of
- * checks, in `checks.ts`), before any request.
+ * Checks that a client's options are an object and picks its HTTP options (extra headers
+ * checked), for the client to add its host, its auth header and its name. The transport checks
+ * the other values itself (one set of checks, in `checks.ts` and `call-options.ts`).
  *
  * @example
  * ```ts
  * const http = resolveHttpClientOptions(options);
- * const transport = new Transport({ ...http, baseUrl, headers: { authorization: `Bearer ${apiKey}` } });
+ * const transport = new Transport({ ...http, baseUrl, headers: { ...http.headers, authorization: `Bearer ${apiKey}` } });
  * ```
  */
 export function resolveHttpClientOptions(options: HttpClientOptions): HttpClientOptions {
   requireObject(options, 'options');
-  const { timeoutMs, maxRetries, fetch, backoff } = options;
-  return { timeoutMs, maxRetries, fetch, backoff };
+  const { timeoutMs, deadlineMs, maxRetries, fetch, backoff, logger, logLevel } = options;
+  return { timeoutMs, deadlineMs, maxRetries, fetch, headers: checkHeaders(options.headers, 'headers'), backoff, logger, logLevel };
 }

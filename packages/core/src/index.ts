@@ -24,13 +24,18 @@ export { PagedIterable } from './paged-iterable.js';
 export type { Page } from './paged-iterable.js';
 export type { CursorPage } from './cursor-pages.js';
 export type { OffsetPage } from './offset-pages.js';
-export type { BackoffOptions } from './transport.js';
+export type { BackoffOptions } from './transport-options.js';
+export type { CallOptions } from './call-options.js';
+export type { Logger, LogLevel, LoggingOptions, LogFields } from './logger.js';
+export type { ResponseMeta, WithResponse } from './response-meta.js';
 export type { PollPhase, PollProgress, WaitOptions } from './poll.js';
-export type { CsvSchema, RawRow } from './csv/rows.js';
+export type { CsvSchema, CsvRow, RawRow } from './csv/rows.js';
 /**
  * zod schemas for the value rules every client shares: numeric strings become numbers,
  * `true`/`false` booleans, timestamps with an offset `Date`s; plain dates stay strings.
  */
 export * as values from './values.js';
 export type { WireType } from './values.js';
+export { extraFields } from './extra-fields.js';
+export type { ShapedModel, KnownFields } from './extra-fields.js';
 export type { DateInput } from './params.js';

@@ -1,6 +1,6 @@
 /**
  * `@x/core/internal`: the engines (transport, paging, polling, CSV rows, byte streams,
- * redaction) and the client kit the `@x` clients are built from.
+ * redaction, logging) and the client kit the `@x` clients are built from.
  *
  * Not public API and not covered by semver: it is for the `@x` packages only, which version
  * together with `@x/core` (the changesets `fixed` group), so a change here ships with the
@@ -8,11 +8,13 @@
  */
 export { parseRetryAfter } from './response-details.js';
 export { Transport } from './transport.js';
+export { TRANSPORT_DEFAULTS } from './transport-options.js';
+export type { TransportOptions, RequestOptions, ResponseInfo } from './transport-options.js';
 export { provesNotProcessed } from './unprocessed.js';
-export type { TransportOptions, RequestOptions, ResponseInfo } from './transport.js';
 export {
   checkApiKey,
   checkBaseUrl,
+  checkHeaders,
   requireObject,
   refuseUnknownKeys,
   keysOf,
@@ -22,12 +24,16 @@ export {
   optionalSignal,
   optionalFunction,
 } from './checks.js';
-export { HTTP_CLIENT_DEFAULTS, HTTP_CLIENT_OPTION_KEYS, resolveHttpClientOptions } from './http-client-options.js';
+export { checkCallOptions, pickCallOptions, CALL_OPTION_NAMES } from './call-options.js';
+export { resolveHttpClientOptions } from './http-client-options.js';
 export type { HttpClientOptions } from './http-client-options.js';
+export { SdkLog, LOG_LEVEL_ENV } from './logger.js';
+export { responseMeta, withResponse } from './response-meta.js';
+export { withDownloadProgress } from './download-progress.js';
 export { paginateByCursor } from './cursor-pages.js';
 export type { CursorPageRequest, CursorPagingOptions } from './cursor-pages.js';
 export { paginateByOffset, PAGING_DEFAULTS } from './offset-pages.js';
-export type { OffsetPageRequest, OffsetPagingOptions } from './offset-pages.js';
+export type { OffsetPageRequest, OffsetPageResult, OffsetPagingOptions } from './offset-pages.js';
 export { poll, isTransientError, checkWaitOptions, splitWaitOptions, WAIT_OPTION_KEYS } from './poll.js';
 export type { PollOptions } from './poll.js';
 export { csvRows, DEFAULT_MAX_RECORD_SIZE } from './csv/rows.js';

@@ -1,5 +1,7 @@
 import { integer, optionalInteger } from './checks.js';
 import { SdkError } from './errors.js';
+import type { SdkLog } from './logger.js';
+import { withResponse, type ResponseMeta } from './response-meta.js';
 import { PagedIterable, type Page } from './paged-iterable.js';
 import { anySignal } from './signals.js';
 
@@ -9,6 +11,15 @@ export interface OffsetPage<T> extends Page<T> {
   offset: number;
   /** Total rows in the result, as the first page reported it. */
   count: number;
+  /** Status and request id of the response the page came in (not enumerable). */
+  readonly response: ResponseMeta;
+}
+
+/** What a page fetcher returns: the rows, the total count, and the response's metadata. */
+export interface OffsetPageResult<T> {
+  data: T[];
+  count: number;
+  response: ResponseMeta;
 }
 
 /** Paging defaults a client states in its own options' TSDoc. */
@@ -24,7 +35,7 @@ export interface OffsetPageRequest {
 /** Options of {@link paginateByOffset}. */
 export interface OffsetPagingOptions<T> {
   /** Fetches one page: its rows, and `count`, the total number of matching rows. */
-  fetchPage: (request: OffsetPageRequest) => Promise<{ data: T[]; count: number }>;
+  fetchPage: (request: OffsetPageRequest) => Promise<OffsetPageResult<T>>;
   /** Rows asked for per page. */
   pageSize: number;
   /**
@@ -35,6 +46,8 @@ export interface OffsetPagingOptions<T> {
   /** Start here instead of at 0. */
   offset?: number | undefined;
   signal?: AbortSignal | undefined;
+  /** Logs each page read (its number and row count) at `debug`. */
+  log?: SdkLog | undefined;
 }
 
 /**
@@ -67,7 +80,7 @@ async function* offsetPages<T>(options: OffsetPagingOptions<T>, concurrency: num
     }
     // The server may cap `limit` below what was asked: its first page tells the real size.
     const size = Math.min(options.pageSize, Math.max(first.data.length, 1));
-    const inFlight: { offset: number; page: Promise<{ data: T[]; count: number }> }[] = [];
+    const inFlight: { offset: number; page: Promise<OffsetPageResult<T>> }[] = [];
     let nextOffset = start + first.data.length;
     const launch = () => {
       const page = options.fetchPage({ offset: nextOffset, limit: size, signal });
@@ -76,19 +89,25 @@ async function* offsetPages<T>(options: OffsetPagingOptions<T>, concurrency: num
       nextOffset += size;
     };
     while (inFlight.length < concurrency && nextOffset < count) launch();
-    yield { data: first.data, offset: start, count };
+    yield pageOf(first, start, count, size, options.log);
     while (inFlight.length > 0) {
       const { offset, page } = inFlight.shift()!;
-      const { data, count: pageCount } = await page;
+      const result = await page;
+      const { data, count: pageCount } = result;
       if (pageCount !== count) throw inconsistent(`the count changed from ${count} to ${pageCount} while paging`);
       const expected = Math.min(size, count - offset);
       if (data.length !== expected) throw inconsistent(`the page at offset ${offset} has ${data.length} rows where ${expected} were expected`);
       if (nextOffset < count) launch();
-      yield { data, offset, count };
+      yield pageOf(result, offset, count, size, options.log);
     }
   } finally {
     stop.abort();
   }
+}
+
+function pageOf<T>(result: OffsetPageResult<T>, offset: number, count: number, size: number, log: SdkLog | undefined): OffsetPage<T> {
+  log?.debug('page read', { page: Math.floor(offset / size) + 1, rows: result.data.length });
+  return withResponse({ data: result.data, offset, count }, result.response);
 }
 
 function checkCount(count: number): number {

@@ -1,5 +1,6 @@
 import { ApiError, ConnectionError, InvalidParamsError, PollTimeoutError, RateLimitError, ReportFailedError } from './errors.js';
 import { keysOf } from './checks.js';
+import type { SdkLog } from './logger.js';
 import { anySignal, deadline, sleep } from './signals.js';
 
 /** What a status means to the poller. */
@@ -64,6 +65,8 @@ export interface PollOptions<S> extends WaitOptions<S> {
    * connections are; 400, 401, 403 and 404 end the wait at once, since they will not change.
    */
   isTransient?: ((error: unknown) => boolean) | undefined;
+  /** Logs each status seen (status, check number, elapsed time) at `debug`. */
+  log?: SdkLog | undefined;
 }
 
 const DEFAULTS = { pollIntervalMs: 1_000, maxPollIntervalMs: 15_000, maxWaitMs: 30 * 60_000, failedGraceMs: 120_000 } as const;
@@ -143,6 +146,7 @@ export async function poll<S>(options: PollOptions<S>): Promise<S> {
       }
       lastError = undefined;
       lastStatus = options.describe(state);
+      options.log?.debug('poll status', { job: options.jobId, status: lastStatus, attempt, elapsedMs: Date.now() - started });
       options.onStatus?.(state, { attempt, elapsedMs: Date.now() - started });
       const phase = options.phase(state);
       if (phase === 'succeeded') return state;

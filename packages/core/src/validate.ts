@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DataValidationError, type DataLocation, type ValidationIssue } from './errors.js';
 
 /**

@@ -4,7 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, expect, test } from 'vitest';
 import { TimeoutError } from '@x/core';
-import { paginateByOffset, Transport } from '@x/core/internal';
+import { paginateByOffset, responseMeta, Transport } from '@x/core/internal';
 import { caught } from './helpers/index.js';
 
 // These run over a real socket with Node's own fetch (undici), where ky tees each body for its
@@ -55,8 +55,10 @@ test('pages stalled in flight when paging fails are aborted without unhandled re
     const transport = new Transport({ baseUrl, timeoutMs: 200, maxRetries: 1, backoff: { initialDelayMs: 1, maxDelayMs: 5 } });
     const pages = paginateByOffset({
       pageSize: 25,
-      fetchPage: async ({ offset, limit, signal }) =>
-        (await transport.json({ method: 'POST', path: 'search', json: { offset, limit }, signal })).body as { count: number; data: unknown[] },
+      fetchPage: async ({ offset, limit, signal }) => {
+        const reply = await transport.json({ method: 'POST', path: 'search', json: { offset, limit }, signal });
+        return { ...(reply.body as { count: number; data: unknown[] }), response: responseMeta(reply) };
+      },
     });
     expect(await caught(pages.toArray())).toBeInstanceOf(TimeoutError);
     await settle(100);

@@ -70,7 +70,7 @@ describe('csvRows parsing', () => {
   test('a missing required column is an ExportFormatError naming it', async () => {
     const error = await caught(rowsOf('message_id,internal,count,message_body\nm1,true,1,x\n'));
     expect(error).toBeInstanceOf(ExportFormatError);
-    expect((error as Error).message).toBe('messages: the header lacks the column "created_timestamp"');
+    expect((error).message).toBe('messages: the header lacks the column "created_timestamp"');
   });
 
   test('an empty file lacks every required column', async () => {
@@ -131,7 +131,7 @@ describe('csvRows parsing', () => {
       })(),
     );
     expect(error).toBeInstanceOf(ExportFormatError);
-    expect((error as Error).message).toBe('messages: record 2 ends inside a quoted field: the file is truncated or corrupt');
+    expect((error).message).toBe('messages: record 2 ends inside a quoted field: the file is truncated or corrupt');
     expect(seen).toHaveLength(1);
   });
 
@@ -139,14 +139,14 @@ describe('csvRows parsing', () => {
     const huge = 'PHI'.repeat(400);
     const error = await caught(rowsOf(`${HEADER}\nm1,2024-05-02T14:46:11Z,true,1,"${huge}"\n`, { maxRecordSize: 1000 }, 64));
     expect(error).toBeInstanceOf(ExportFormatError);
-    expect((error as Error).message).toMatch(/record 1 is larger than the maximum record size/);
-    expect((error as Error).message).not.toContain('PHI');
+    expect((error).message).toMatch(/record 1 is larger than the maximum record size/);
+    expect((error).message).not.toContain('PHI');
   });
 
   test('malformed quoting is an ExportFormatError that does not quote the cell', async () => {
     const error = await caught(rowsOf(`${HEADER}\nm1,2024-05-02T14:46:11Z,true,1,"Jane" Doe\n`));
     expect(error).toBeInstanceOf(ExportFormatError);
-    expect((error as Error).message).not.toContain('Jane');
+    expect((error).message).not.toContain('Jane');
   });
 });
 

@@ -59,7 +59,7 @@ describe('paginateByCursor', () => {
     const { fetchPage } = pagesOf([[1], [2], [3]], ['c1', 'c2', 'c1']);
     const error = await caught(collect(paginateByCursor({ fetchPage })));
     expect(error).toBeInstanceOf(SdkError);
-    expect((error as Error).message).toMatch(/already sent/);
+    expect((error).message).toMatch(/already sent/);
     expect(fetchPage).toHaveBeenCalledTimes(3);
   });
 
@@ -103,7 +103,7 @@ describe('paginateByCursor', () => {
       })(),
     );
     expect(seen).toEqual([1, 2]);
-    expect((error as Error).name).toBe('AbortError');
+    expect((error).name).toBe('AbortError');
   });
 
   test('after an abort no further page is delivered either', async () => {
@@ -150,6 +150,6 @@ describe('paginateByCursor', () => {
     expect(await paginateByCursor({ fetchPage }).toArray({ maxItems: 4 })).toEqual([1, 2, 3, 4]);
     const error = await caught(paginateByCursor({ fetchPage }).toArray({ maxItems: 3 }));
     expect(error).toBeInstanceOf(SdkError);
-    expect((error as Error).message).toMatch(/maxItems \(3\)/);
+    expect((error).message).toMatch(/maxItems \(3\)/);
   });
 });

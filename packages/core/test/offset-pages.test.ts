@@ -24,7 +24,7 @@ function search(total: number, options: { cap?: number; countAt?: (offset: numbe
       });
       const limit = Math.min(request.limit, options.cap ?? Number.POSITIVE_INFINITY);
       const data = Array.from({ length: Math.max(0, Math.min(limit, total - request.offset)) }, (_, i) => request.offset + i);
-      return { data, count: options.countAt?.(request.offset) ?? total };
+      return { data, count: options.countAt?.(request.offset) ?? total, response: { status: 200, requestId: `req-${request.offset}` } };
     } finally {
       stats.inFlight -= 1;
     }
@@ -81,7 +81,7 @@ describe('paginateByOffset', () => {
     const { fetchPage } = search(200, { countAt: (offset) => (offset >= 100 ? 210 : 200) });
     const error = await caught(collect(paginateByOffset({ fetchPage, pageSize: 50 })));
     expect(error).toBeInstanceOf(SdkError);
-    expect((error as Error).message).toMatch(/count changed from 200 to 210/);
+    expect((error).message).toMatch(/count changed from 200 to 210/);
   });
 
   test('a short page before the end is an SdkError', async () => {

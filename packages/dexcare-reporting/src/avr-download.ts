@@ -1,5 +1,5 @@
-import { ExportFormatError, RowIterable } from '@x/core';
-import { charsetOf, checkEncoding, CorruptCompressedDataError, csvRows, gunzipIfGzip, type RawCsvRowsOptions, type Transport } from '@x/core/internal';
+import { ExportFormatError, RowIterable, type CallOptions } from '@x/core';
+import { charsetOf, checkEncoding, CorruptCompressedDataError, csvRows, gunzipIfGzip, pickCallOptions, withDownloadProgress, type RawCsvRowsOptions, type Transport } from '@x/core/internal';
 import { explainDownloadError } from './errors.js';
 
 /** Path of the All Visits Report endpoints, below the client's `baseUrl`. */
@@ -12,9 +12,9 @@ export const AVR_SOURCE = 'allvisitsreport';
 export type AvrCsvRowsOptions = Omit<RawCsvRowsOptions, 'source' | 'declaredCharset'>;
 
 /** The report's result, exactly as sent: BOM, line endings and quoting kept. */
-export async function avrResultText(transport: Transport, id: string, signal: AbortSignal | undefined): Promise<string> {
+export async function avrResultText(transport: Transport, id: string, call: CallOptions): Promise<string> {
   const path = `${AVR_PATH}/${id}/data`;
-  const { body, headers } = await transport.text({ method: 'GET', path, signal }).catch((error: unknown) => {
+  const { body, headers } = await transport.text({ ...pickCallOptions(call), method: 'GET', path }).catch((error: unknown) => {
     throw explainDownloadError(error);
   });
   refuseHtml(headers, describe(path));
@@ -33,11 +33,12 @@ export async function avrResultText(transport: Transport, id: string, signal: Ab
  * and a body that ends early is an error, never a shorter report. Nothing is sent until the
  * returned iterable is looped over; each loop downloads afresh.
  */
-export function avrResultRows(transport: Transport, id: string, options: AvrCsvRowsOptions): RowIterable<unknown> {
+export function avrResultRows(transport: Transport, id: string, options: AvrCsvRowsOptions, call: Omit<CallOptions, 'signal'> = {}): RowIterable<unknown> {
   const path = `${AVR_PATH}/${id}/data`;
   checkEncoding(options.encoding);
   return new RowIterable(async function* () {
-    const { body, headers } = await transport.stream({ method: 'GET', path, signal: options.signal }).catch((error: unknown) => {
+    const request = { ...pickCallOptions(call), method: 'GET', path, signal: options.signal } as const;
+    const { body, headers, bytesRead } = await transport.stream(request).catch((error: unknown) => {
       throw explainDownloadError(error);
     });
     try {
@@ -48,7 +49,8 @@ export function avrResultRows(transport: Transport, id: string, options: AvrCsvR
     }
     const rowOptions = { ...options, source: AVR_SOURCE, declaredCharset: charsetOf(headers.get('content-type')) };
     try {
-      yield* csvRows(refuseHtmlContent(gunzipIfGzip(body), describe(path)), rowOptions);
+      const rows = csvRows(refuseHtmlContent(gunzipIfGzip(body), describe(path)), rowOptions);
+      yield* withDownloadProgress(rows, { log: transport.log, path: `/${path}`, bytesRead });
     } catch (error) {
       if (!(error instanceof CorruptCompressedDataError)) throw error;
       throw new ExportFormatError(`${describe(path)}: the report is gzip data that does not inflate: the file is truncated or corrupt`, {

@@ -1,8 +1,13 @@
 import { checkApiKey, checkBaseUrl, resolveHttpClientOptions, type HttpClientOptions, type TransportOptions } from '@x/core/internal';
+import { version } from '../package.json';
+
+/** The package as the `User-Agent` and log lines name it. */
+export const DEXCARE_PACKAGE = 'x-dexcare-reporting';
 
 /**
  * Options of {@link DexCareReportingClient}: the hosts and keys of the two reports, and the
- * HTTP options every `@x` client takes (`timeoutMs`, `maxRetries`, `fetch`, `backoff`).
+ * HTTP options every `@x` client takes (`timeoutMs`, `deadlineMs`, `maxRetries`, `fetch`,
+ * `headers`, `backoff`, `logger`, `logLevel`), which apply to both hosts.
  *
  * @example
  * ```ts
@@ -46,8 +51,9 @@ export function resolveClientOptions(options: DexCareReportingClientOptions): Re
   const serviceKey = checkApiKey(options.serviceKey, 'serviceKey');
   const aprBaseUrl = options.aprBaseUrl === undefined ? baseUrl : checkBaseUrl(options.aprBaseUrl, 'aprBaseUrl');
   const aprKey = options.aprKey === undefined ? serviceKey : checkApiKey(options.aprKey, 'aprKey');
+  const client = { name: DEXCARE_PACKAGE, version };
   return {
-    avr: { ...http, baseUrl, headers: { authorization: `dc-token ${serviceKey}` } },
-    apr: { ...http, baseUrl: aprBaseUrl, headers: { authorization: `dc-token ${aprKey}` } },
+    avr: { ...http, client, baseUrl, headers: { ...http.headers, authorization: `dc-token ${serviceKey}` } },
+    apr: { ...http, client, baseUrl: aprBaseUrl, headers: { ...http.headers, authorization: `dc-token ${aprKey}` } },
   };
 }

@@ -1,6 +1,5 @@
-import type { z } from 'zod';
-import { RowIterable, type CsvSchema, type OffsetPage, type PagedIterable, type PollPhase, type RawRow, type WaitOptions } from '@x/core';
-import { checkEncoding, checkWaitOptions, optionalInteger, parseOrThrow, poll, showOnly, splitWaitOptions, Transport, type TypedCsvRowsOptions } from '@x/core/internal';
+import { RowIterable, type CallOptions, type CsvRow, type CsvSchema, type OffsetPage, type PagedIterable, type PollPhase, type RawRow, type WaitOptions, type WithResponse } from '@x/core';
+import { checkCallOptions, checkEncoding, checkWaitOptions, optionalInteger, parseOrThrow, pickCallOptions, poll, responseMeta, showOnly, splitWaitOptions, Transport, withResponse, type TypedCsvRowsOptions } from '@x/core/internal';
 import { AVR_PATH, avrResultRows, avrResultText, type AvrCsvRowsOptions } from './avr-download.js';
 import { resolveClientOptions, type DexCareReportingClientOptions } from './client-options.js';
 import { explainStartError } from './errors.js';
@@ -11,11 +10,11 @@ import { resolveProviderHistoriesParams, type ProviderHistoriesParams } from './
 import { checkReportId } from './params/report-id.js';
 import { providerHistoryPages } from './provider-histories.js';
 
-/** Options every single request takes. */
-export interface RequestControl {
-  /** Aborts the request; the call rejects with the signal's reason. */
-  signal?: AbortSignal | undefined;
-}
+/**
+ * Options every method that makes requests takes, for that call alone: `signal`, `timeoutMs`
+ * (per attempt), `maxRetries` and `headers`.
+ */
+export type RequestControl = CallOptions;
 
 /** Options of {@link DexCareReportingClient.startAvrReport}. */
 export interface StartAvrReportOptions extends RequestControl {
@@ -28,14 +27,17 @@ export interface StartAvrReportOptions extends RequestControl {
   maxRetries?: number | undefined;
 }
 
-/** Options of {@link DexCareReportingClient.waitForAvrReport}: timing, `signal` and `onStatus`. */
-export type WaitForAvrReportOptions = WaitOptions<AvrReportStatus>;
+/**
+ * Options of {@link DexCareReportingClient.waitForAvrReport}: timing, `signal` and `onStatus`.
+ * `timeoutMs` limits the whole wait; `maxRetries` and `headers` apply to each status request.
+ */
+export type WaitForAvrReportOptions = WaitOptions<AvrReportStatus> & Pick<CallOptions, 'maxRetries' | 'headers'>;
 
 /** Options of {@link DexCareReportingClient.getAvrResultRows} with a zod schema: rows come out typed. */
-export type TypedAvrRowsOptions<S extends CsvSchema> = Omit<TypedCsvRowsOptions<S>, 'source'>;
+export type TypedAvrRowsOptions<S extends CsvSchema> = Omit<TypedCsvRowsOptions<S>, 'source'> & CallOptions;
 
 /** Options of {@link DexCareReportingClient.getAvrResultRows} for rows of strings keyed by the header. */
-export type RawAvrRowsOptions = AvrCsvRowsOptions;
+export type RawAvrRowsOptions = AvrCsvRowsOptions & CallOptions;
 
 /** Called with the id of a report as soon as it is started, before the wait. */
 export interface RunAvrReportHooks {
@@ -102,12 +104,12 @@ export class DexCareReportingClient {
    * const { id } = await dex.startAvrReport({ type: 'retail', startDate: '2024-05-01T00:00:00Z', endDate: '2024-05-02T00:00:00Z' });
    * ```
    */
-  async startAvrReport(params: AvrReportParams, options: StartAvrReportOptions = {}): Promise<AvrReport> {
+  async startAvrReport(params: AvrReportParams, options: StartAvrReportOptions = {}): Promise<WithResponse<AvrReport>> {
     const json = avrReportRequestBody(params);
     const maxRetries = optionalInteger(options.maxRetries, 'maxRetries', 0);
     try {
-      const { body } = await this.#avr.json({ method: 'POST', path: AVR_PATH, json, signal: options.signal, maxRetries, retryWhen: 'unprocessed' });
-      return parseOrThrow(AvrReport, body, { source: 'startAvrReport' });
+      const reply = await this.#avr.json({ ...pickCallOptions(options), method: 'POST', path: AVR_PATH, json, maxRetries, retryWhen: 'unprocessed' });
+      return withResponse(parseOrThrow(AvrReport, reply.body, { source: 'startAvrReport' }), responseMeta(reply));
     } catch (error) {
       throw explainStartError(error, options.signal);
     }
@@ -123,10 +125,10 @@ export class DexCareReportingClient {
    * const { status } = await dex.getAvrReportStatus(id);
    * ```
    */
-  async getAvrReportStatus(id: string, options: RequestControl = {}): Promise<AvrReportStatus> {
+  async getAvrReportStatus(id: string, options: RequestControl = {}): Promise<WithResponse<AvrReportStatus>> {
     const path = `${AVR_PATH}/${checkReportId(id)}`;
-    const { body } = await this.#avr.json({ method: 'GET', path, signal: options.signal });
-    return parseOrThrow(AvrReportStatus, body, { source: 'getAvrReportStatus' });
+    const reply = await this.#avr.json({ ...pickCallOptions(options), method: 'GET', path });
+    return withResponse(parseOrThrow(AvrReportStatus, reply.body, { source: 'getAvrReportStatus' }), responseMeta(reply));
   }
 
   /**
@@ -144,13 +146,16 @@ export class DexCareReportingClient {
    * await dex.waitForAvrReport(id, { maxWaitMs: 10 * 60_000, onStatus: ({ status }) => console.log(status) });
    * ```
    */
-  async waitForAvrReport(id: string, options: WaitForAvrReportOptions = {}): Promise<AvrReportStatus> {
+  async waitForAvrReport(id: string, options: WaitForAvrReportOptions = {}): Promise<WithResponse<AvrReportStatus>> {
     checkReportId(id);
     checkWaitOptions(options);
+    const { maxRetries, headers, ...wait } = options;
+    checkCallOptions({ maxRetries, headers });
     return poll({
-      ...options,
+      ...wait,
       jobId: id,
-      check: (signal) => this.getAvrReportStatus(id, { signal }),
+      log: this.#avr.log,
+      check: (signal) => this.getAvrReportStatus(id, { signal, maxRetries, headers }),
       phase: ({ status }) => AVR_PHASES[status.toUpperCase()] ?? 'pending',
       describe: ({ status }) => status,
     });
@@ -167,14 +172,16 @@ export class DexCareReportingClient {
    * ```
    */
   async getAvrResultCsv(id: string, options: RequestControl = {}): Promise<string> {
-    return avrResultText(this.#avr, checkReportId(id), options.signal);
+    return avrResultText(this.#avr, checkReportId(id), options);
   }
 
   /**
    * Streams the report's result as rows. Without a schema each row is a `Record<string, string>`
-   * keyed by the header; with a zod object schema (build it with `values.*`) rows are typed,
-   * empty cells of its columns become `null`, and columns it does not name pass through as
-   * strings. The SDK ships no AVR model: the columns are in DexCare's data dictionary.
+   * keyed by the header; with a zod object schema (build it with `values.*`; one from your own
+   * copy of zod 4 works too) rows are typed by its known columns, empty cells of its columns
+   * become `null`, and columns it does not name pass through as strings (read them with
+   * `extraFields(row, schema)`). The SDK ships no AVR model: the columns are in DexCare's data
+   * dictionary.
    *
    * The body is read only as fast as rows are consumed, so memory stays flat however large the
    * report. A body cut off part-way is a `ConnectionError` (a stall a `TimeoutError`), never a
@@ -187,10 +194,12 @@ export class DexCareReportingClient {
    * for await (const row of dex.getAvrResultRows(id, { schema: Visit })) row.created_at.getTime();
    * ```
    */
-  getAvrResultRows<S extends CsvSchema>(id: string, options: TypedAvrRowsOptions<S>): RowIterable<z.output<S>>;
+  getAvrResultRows<S extends CsvSchema>(id: string, options: TypedAvrRowsOptions<S>): RowIterable<CsvRow<S>>;
   getAvrResultRows(id: string, options?: RawAvrRowsOptions): RowIterable<RawRow>;
-  getAvrResultRows(id: string, options: AvrCsvRowsOptions = {}): RowIterable<unknown> {
-    return avrResultRows(this.#avr, checkReportId(id), options);
+  getAvrResultRows(id: string, options: RawAvrRowsOptions = {}): RowIterable<unknown> {
+    const { timeoutMs, maxRetries, headers, ...rowOptions } = options;
+    checkCallOptions(options);
+    return avrResultRows(this.#avr, checkReportId(id), rowOptions, { timeoutMs, maxRetries, headers });
   }
 
   /**
@@ -205,19 +214,22 @@ export class DexCareReportingClient {
    * for await (const row of rows) await load(row);
    * ```
    */
-  runAvrReport<S extends CsvSchema>(params: AvrReportParams, options: TypedRunAvrReportOptions<S>): RowIterable<z.output<S>>;
+  runAvrReport<S extends CsvSchema>(params: AvrReportParams, options: TypedRunAvrReportOptions<S>): RowIterable<CsvRow<S>>;
   runAvrReport(params: AvrReportParams, options?: RawRunAvrReportOptions): RowIterable<RawRow>;
   runAvrReport(params: AvrReportParams, options: RawRunAvrReportOptions = {}): RowIterable<unknown> {
     avrReportRequestBody(params);
     checkWaitOptions(options);
     checkEncoding(options.encoding);
-    const { wait: waitOptions, rest } = splitWaitOptions(options);
-    const { onStarted, ...rowOptions } = rest;
+    checkCallOptions({ maxRetries: options.maxRetries, headers: options.headers });
+    const { wait, rest } = splitWaitOptions(options);
+    const { onStarted, maxRetries, headers, ...rowOptions } = rest;
+    const call = { signal: options.signal, maxRetries, headers };
+    const waitOptions = { ...wait, ...call };
     return new RowIterable(async function* (this: DexCareReportingClient) {
-      const { id } = await this.startAvrReport(params, { signal: options.signal });
+      const { id } = await this.startAvrReport(params, call);
       await onStarted?.(id);
       await this.waitForAvrReport(id, waitOptions);
-      yield* this.getAvrResultRows(id, rowOptions);
+      yield* this.getAvrResultRows(id, { ...rowOptions, maxRetries, headers });
     }.bind(this));
   }
 

@@ -1,5 +1,5 @@
 import { type OffsetPage, type PagedIterable } from '@x/core';
-import { paginateByOffset, parseOrThrow, type Transport } from '@x/core/internal';
+import { paginateByOffset, parseOrThrow, responseMeta, type Transport } from '@x/core/internal';
 import { ProviderHistoriesResultSet, ProviderHistory } from './models/provider-history.js';
 import type { ResolvedProviderHistoriesParams } from './params/provider-histories.js';
 
@@ -15,21 +15,23 @@ export const APR_SOURCE = 'providerhistories';
  */
 export function providerHistoryPages(
   transport: Transport,
-  { search, pageSize, concurrency, offset, signal }: ResolvedProviderHistoriesParams,
+  { search, pageSize, concurrency, offset, signal, call }: ResolvedProviderHistoriesParams,
 ): PagedIterable<ProviderHistory, OffsetPage<ProviderHistory>> {
   return paginateByOffset<ProviderHistory>({
     pageSize,
     concurrency,
     offset,
     signal,
+    log: transport.log,
     fetchPage: async (request) => {
       const { startDate, endDate, ...filters } = search;
       const json = { startDate, endDate, limit: request.limit, offset: request.offset, ...filters };
-      const { body } = await transport.json({ method: 'POST', path: APR_PATH, json, signal: request.signal });
+      const reply = await transport.json({ method: 'POST', path: APR_PATH, json, signal: request.signal, ...call });
+      const { body } = reply;
       const page = Math.floor(request.offset / request.limit) + 1;
       const resultSet = parseOrThrow(ProviderHistoriesResultSet, body, { source: APR_SOURCE, page });
       const data = resultSet.data.map((record, index) => parseOrThrow(ProviderHistory, record, { source: APR_SOURCE, page, index }));
-      return { count: resultSet.count, data };
+      return { count: resultSet.count, data, response: responseMeta(reply) };
     },
   });
 }

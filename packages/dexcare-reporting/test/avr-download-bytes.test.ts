@@ -64,7 +64,7 @@ describe('a .gz file served as-is, without Content-Encoding', () => {
     const { dex, id } = await reportServing(() => new HttpResponse(gz, { headers: { 'content-type': 'text/csv' } }));
     const error = await caught(dex.getAvrResultCsv(id));
     expect(error).toBeInstanceOf(ExportFormatError);
-    expect((error as Error).message).toMatch(/gzip data sent without Content-Encoding; read it with getAvrResultRows/);
+    expect((error).message).toMatch(/gzip data sent without Content-Encoding; read it with getAvrResultRows/);
   });
 });
 

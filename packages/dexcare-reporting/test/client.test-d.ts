@@ -1,16 +1,21 @@
 import { z } from 'zod';
 import { describe, expectTypeOf, test } from 'vitest';
+import type {
+  AvrReportStatus} from '../src/index.js';
 import {
   type DexCareReportingClient,
   type RowIterable,
   values,
   type AvrReportParams,
-  type AvrReportStatus,
+  type AvrReport,
+  type KnownFields,
   type AvrStatus,
   type OffsetPage,
   type PagedIterable,
   type ProviderHistoriesParams,
-  type ProviderHistory,
+  ProviderHistory,
+  extraFields,
+  type WithResponse,
 } from '../src/index.js';
 
 declare const dex: DexCareReportingClient;
@@ -35,7 +40,7 @@ describe('statuses', () => {
     expectTypeOf<AvrReportStatus['status']>().toEqualTypeOf<AvrStatus>();
     expectTypeOf<'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED'>().toExtend<AvrStatus>();
     expectTypeOf<'ARCHIVED'>().toExtend<AvrStatus>();
-    expectTypeOf(dex.waitForAvrReport(id)).resolves.toEqualTypeOf<AvrReportStatus>();
+    expectTypeOf(dex.waitForAvrReport(id)).resolves.toEqualTypeOf<WithResponse<AvrReportStatus>>();
     void dex.waitForAvrReport(id, { onStatus: (status) => expectTypeOf(status).toEqualTypeOf<AvrReportStatus>() });
   });
 });
@@ -46,12 +51,31 @@ describe('getAvrResultRows and runAvrReport', () => {
     expectTypeOf(dex.runAvrReport({ type: 'virtual' })).toEqualTypeOf<RowIterable<Record<string, string>>>();
   });
 
-  test('with a schema, rows have its output type', () => {
-    type Row = z.output<typeof Visit>;
+  test('with a schema, rows have its output type, known columns only', () => {
+    type Row = { visit_id: string; created_at: Date; minutes: number | null };
     expectTypeOf(dex.getAvrResultRows(id, { schema: Visit })).toEqualTypeOf<RowIterable<Row>>();
     expectTypeOf(dex.runAvrReport({ type: 'virtual' }, { schema: Visit, onStarted: () => {} })).toEqualTypeOf<RowIterable<Row>>();
     expectTypeOf<Row['created_at']>().toEqualTypeOf<Date>();
     expectTypeOf<Row['minutes']>().toEqualTypeOf<number | null>();
+  });
+
+  test('a misspelt column of a schema row does not compile; extraFields reads the others', async () => {
+    for await (const row of dex.getAvrResultRows(id, { schema: Visit })) {
+      // @ts-expect-error misspelt: the schema names `visit_id`
+      void row.visitid;
+      expectTypeOf(extraFields(row, Visit).patient_email).toEqualTypeOf<unknown>();
+    }
+  });
+
+  test("a schema from another copy of zod types rows by its shape (zod's Standard Schema types)", () => {
+    // What a user's own zod 4 schema looks like to the SDK's types: no class of the SDK's copy.
+    interface OtherZodObject {
+      shape: { visit_id: unknown; seen_at: unknown };
+      safeParse(value: unknown): { success: boolean };
+      '~standard': { types?: { input: unknown; output: { visit_id: string; seen_at: Date; [k: string]: unknown } } };
+    }
+    const OtherVisit = {} as OtherZodObject;
+    expectTypeOf(dex.getAvrResultRows(id, { schema: OtherVisit })).toEqualTypeOf<RowIterable<{ visit_id: string; seen_at: Date }>>();
   });
 
   test('raw: true gives strings even with a schema', () => {
@@ -74,6 +98,9 @@ describe('providerHistories', () => {
       | 'concurrency'
       | 'offset'
       | 'signal'
+      | 'timeoutMs'
+      | 'maxRetries'
+      | 'headers'
       | 'action'
       | 'visitId'
       | 'providerId'
@@ -93,9 +120,18 @@ describe('providerHistories', () => {
     dex.providerHistories({ startDate: '2023-11-06', endDate: '2023-11-08', visitId: 42 });
   });
 
-  test('records have id and the named fields typed, and let other fields through', () => {
+  test('each generated interface is its model output, known fields only (else run `pnpm run docs`)', () => {
+    expectTypeOf<KnownFields<z.output<typeof ProviderHistory>>>().toEqualTypeOf<ProviderHistory>();
+    expectTypeOf<KnownFields<z.output<typeof AvrReport>>>().toEqualTypeOf<AvrReport>();
+    expectTypeOf<KnownFields<z.output<typeof AvrReportStatus>>>().toEqualTypeOf<AvrReportStatus>();
+  });
+
+  test('records have id and the named fields typed, and other fields only through extraFields', () => {
     expectTypeOf<ProviderHistory['id']>().toEqualTypeOf<string>();
     expectTypeOf<ProviderHistory['providerName']>().toEqualTypeOf<string | null | undefined>();
-    expectTypeOf<ProviderHistory['somethingNew']>().toEqualTypeOf<unknown>();
+    const record = {} as ProviderHistory;
+    // @ts-expect-error a misspelt field does not compile (the document's own `providerCredential`)
+    void record.providerCredential;
+    expectTypeOf(extraFields(record, ProviderHistory).somethingNew).toEqualTypeOf<unknown>();
   });
 });

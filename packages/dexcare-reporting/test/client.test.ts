@@ -79,7 +79,7 @@ describe('authentication', () => {
     const error = await caught(dex.startAvrReport({ type: 'virtual' }));
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).status).toBe(403);
-    expect((error as Error).message).toContain(DEXCARE_ERROR_BODIES.badServiceToken.message);
+    expect((error).message).toContain(DEXCARE_ERROR_BODIES.badServiceToken.message);
     expect(mock.requests).toHaveLength(1);
     expect(everythingPrinted(error)).not.toContain(SECRET_KEY);
   });
@@ -89,8 +89,8 @@ describe('authentication', () => {
     const dex = new DexCareReportingClient({ baseUrl: FAKE_BASE_URL, serviceKey: SECRET_KEY, maxRetries: 0 });
     const error = await caught(dex.startAvrReport({ type: 'virtual' }));
     // The start may have reached DexCare: not confirmed, the ConnectionError as its cause.
-    expect((error as Error).cause).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toContain('POST /api/8/reporting/allvisitsreport');
+    expect((error).cause).toBeInstanceOf(ConnectionError);
+    expect((error).message).toContain('POST /api/8/reporting/allvisitsreport');
     expect(everythingPrinted(error)).not.toContain(SECRET_KEY);
     expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(SECRET_KEY);
   });

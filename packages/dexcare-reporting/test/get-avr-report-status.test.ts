@@ -35,7 +35,7 @@ describe('getAvrReportStatus', () => {
     const { dex } = fakeDexCare(server);
     const error = await caught(dex.getAvrReportStatus(UNKNOWN_ID));
     expect(error).toBeInstanceOf(NotFoundError);
-    expect((error as Error).message).toContain('QueryExecution Not Found');
+    expect((error).message).toContain('QueryExecution Not Found');
   });
 
   test('a 400 reads DexCare’s `msg` field', async () => {
@@ -44,7 +44,7 @@ describe('getAvrReportStatus', () => {
     const error = await caught(dex.getAvrReportStatus(UNKNOWN_ID));
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(400);
-    expect((error as Error).message).toContain('getAvrQueryStatus bad request');
+    expect((error).message).toContain('getAvrQueryStatus bad request');
   });
 
   test('an answer without a status is a DataValidationError', async () => {

@@ -27,8 +27,8 @@ describe('getAvrResultCsv', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(400);
     expect((error as ApiError).body).toEqual(DEXCARE_ERROR_BODIES.notSucceeded);
-    expect((error as Error).message).toMatch(/QueryExecution did not succeed.*waitForAvrReport/);
-    expect((error as Error).name).toBe('ReportNotReadyError');
+    expect((error).message).toMatch(/QueryExecution did not succeed.*waitForAvrReport/);
+    expect((error).name).toBe('ReportNotReadyError');
   });
 
   test('another 400 stays an ApiError with DexCare’s message', async () => {
@@ -37,7 +37,7 @@ describe('getAvrResultCsv', () => {
     const error = await caught(dex.getAvrResultCsv(UNKNOWN_ID));
     expect(error).toBeInstanceOf(ApiError);
     expect(error).not.toBeInstanceOf(ReportNotReadyError);
-    expect((error as Error).message).toContain("'reportId' must be a valid GUID");
+    expect((error).message).toContain("'reportId' must be a valid GUID");
   });
 
   test('an unknown report is a NotFoundError', async () => {
@@ -62,7 +62,7 @@ describe('getAvrResultCsv', () => {
     const { dex, id } = await succeededReport(server, { avr: { visits: { rows: 40 }, interruptDownload: { afterRows: 10, how: 'close' } } });
     const error = await caught(dex.getAvrResultCsv(id));
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toMatch(/body ended after \d+ of its \d+ bytes/);
+    expect((error).message).toMatch(/body ended after \d+ of its \d+ bytes/);
   });
 
   test('an HTML page on a 200 is an ExportFormatError, not CSV', async () => {
@@ -70,6 +70,6 @@ describe('getAvrResultCsv', () => {
     server.use(http.get(DATA_URL, () => HttpResponse.html('<!doctype html><title>Sign in</title>')));
     const error = await caught(dex.getAvrResultCsv(UNKNOWN_ID));
     expect(error).toBeInstanceOf(ExportFormatError);
-    expect((error as Error).message).toContain('HTML');
+    expect((error).message).toContain('HTML');
   });
 });

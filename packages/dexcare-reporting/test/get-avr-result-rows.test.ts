@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as zm from 'zod/mini';
 import { describe, expect, test } from 'vitest';
 import {
   ConnectionError,
@@ -8,6 +9,7 @@ import {
   InvalidParamsError,
   ReportNotReadyError,
   TimeoutError,
+  extraFields,
   values,
 } from '../src/index.js';
 import { FAKE_BASE_URL, FAKE_VISIT_COLUMNS, fakeVisitsCsv } from '../src/testing.js';
@@ -52,7 +54,15 @@ describe('getAvrResultRows', () => {
     expect(rows[0]!.created_at).toEqual(new Date(mock.visits[0]!.created_at));
     expect(rows[0]!.duration_minutes).toBe(Number(mock.visits[0]!.duration_minutes));
     expect(rows[8]!.duration_minutes).toBeNull();
-    expect(rows[0]!.patient_email).toBe(mock.visits[0]!.patient_email);
+    expect(extraFields(rows[0]!, Visit).patient_email).toBe(mock.visits[0]!.patient_email);
+  });
+
+  test('a schema that is not of the SDK\'s zod classes (zod/mini here, as another copy of zod would be) reads rows too', async () => {
+    const OtherVisit = zm.looseObject({ visit_id: zm.string(), visit_type: zm.string(), reason_for_visit: zm.nullable(zm.string()) });
+    const { dex, mock, id } = await succeededReport(server, { avr: { visits: { rows: 6 } } });
+    const rows = await collect(dex.getAvrResultRows(id, { schema: OtherVisit }));
+    expect(rows.map((row) => row.visit_id)).toEqual(mock.visits.map((visit) => visit.visit_id));
+    expect(extraFields(rows[0]!, OtherVisit).patient_email).toBe(mock.visits[0]!.patient_email);
   });
 
   test('raw: true keeps every cell a string while the schema still checks the columns', async () => {
@@ -65,7 +75,7 @@ describe('getAvrResultRows', () => {
     const schema = z.looseObject({ visit_id: values.string(), patient_dob: values.date() });
     const error = await caught(collect(dex.getAvrResultRows(id, { schema })));
     expect(error).toBeInstanceOf(ExportFormatError);
-    expect((error as Error).message).toContain('"patient_dob"');
+    expect((error).message).toContain('"patient_dob"');
   });
 
   test('a bad cell is a DataValidationError naming record and column but never the value', async () => {
@@ -205,7 +215,7 @@ describe('getAvrResultRows', () => {
     const { dex, body } = clientOnEndlessBody('<p>sign in</p>', 'text/html; charset=utf-8');
     const error = await caught(collect(dex.getAvrResultRows(REPORT_ID)));
     expect(error).toBeInstanceOf(ExportFormatError);
-    expect((error as Error).message).toContain('HTML');
+    expect((error).message).toContain('HTML');
     await pause();
     expect(body.cancelled).toBe(true);
   });

@@ -28,7 +28,7 @@ describe('an HTML page on a 200', () => {
     const error = await caught(fake.dex.startAvrReport({ type: 'virtual' }));
     expectTypedNotParserError(error);
     expect(error).toBeInstanceOf(ReportStartUnconfirmedError);
-    const cause = (error as Error).cause;
+    const cause = (error).cause;
     expect(cause).toBeInstanceOf(ApiError);
     expect(cause).toMatchObject({ status: 200, message: expect.stringMatching(/expected a JSON body, received text\/html/) });
     expect(fake.server.requests.filter(isStart)).toHaveLength(1);
@@ -50,7 +50,7 @@ describe('an HTML page on a 200', () => {
     const error = await caught(fake.dex.getAvrResultCsv(id));
     expectTypedNotParserError(error);
     expect(error).toBeInstanceOf(ExportFormatError);
-    expect((error as Error).message).toMatch(/expected the report as CSV, received an HTML page/);
+    expect((error).message).toMatch(/expected the report as CSV, received an HTML page/);
   });
 
   test('getAvrResultRows, with and without a schema: an ExportFormatError before any row', async () => {
@@ -89,7 +89,7 @@ describe('an HTML page on a 200', () => {
       expect(rows).toEqual([]);
       const textError = await caught(fake.dex.getAvrResultCsv(id));
       expect(textError).toBeInstanceOf(ExportFormatError);
-      expect((textError as Error).message).toMatch(/received an HTML page/);
+      expect((textError).message).toMatch(/received an HTML page/);
     });
   });
 

@@ -98,7 +98,7 @@ describe('a wait polls through failed checks until its deadline', () => {
     const error = await caught(dex.waitForAvrReport(id, { ...FAST_WAIT, timeoutMs: 400 }));
     expect(error).toBeInstanceOf(PollTimeoutError);
     expect(error).toMatchObject({ lastStatus: undefined, timeoutMs: 400 });
-    expect((error as Error).cause).toMatchObject({ name: 'ApiError', status: 503 });
+    expect((error).cause).toMatchObject({ name: 'ApiError', status: 503 });
   });
 
   test('503 on every check after the first: the PollTimeoutError carries the status seen', async () => {
@@ -115,7 +115,7 @@ describe('a wait polls through failed checks until its deadline', () => {
     const { id } = await fake.dex.startAvrReport({ type: 'virtual' });
     const error = await caught(fake.dex.waitForAvrReport(id, { ...FAST_WAIT, timeoutMs: 600 }));
     expect(error).toMatchObject({ name: 'PollTimeoutError', timeoutMs: 600 });
-    expect((error as Error).cause).toMatchObject({ name: 'TimeoutError' });
+    expect((error).cause).toMatchObject({ name: 'TimeoutError' });
   });
 });
 

@@ -45,7 +45,7 @@ describe('a start that may have reached DexCare is never sent twice', () => {
     });
     const error = await caught(dex.startAvrReport({ type: 'virtual' }));
     expectUnconfirmed(error, TimeoutError);
-    expect((error as Error).message).toContain('no answer within 50 ms');
+    expect((error).message).toContain('no answer within 50 ms');
     expect(posts.count).toBe(1);
   });
 

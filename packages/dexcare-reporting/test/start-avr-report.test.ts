@@ -65,7 +65,7 @@ describe('startAvrReport', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(400);
     expect((error as ApiError).body).toEqual({ error: "'type' is required" });
-    expect((error as Error).message).toContain("'type' is required");
+    expect((error).message).toContain("'type' is required");
     expect(posts.count).toBe(1);
   });
 
@@ -74,10 +74,10 @@ describe('startAvrReport', () => {
     server.use(http.post(START_URL, () => HttpResponse.json({ id: 'not-a-guid' })));
     const error = await caught(dex.startAvrReport({ type: 'virtual' }));
     expect(error).toBeInstanceOf(ReportStartUnconfirmedError);
-    const cause = (error as Error).cause;
+    const cause = (error).cause;
     expect(cause).toBeInstanceOf(DataValidationError);
     expect((cause as DataValidationError).field).toBe('id');
-    expect((error as Error).message).not.toContain('not-a-guid');
+    expect((error).message).not.toContain('not-a-guid');
     expect((cause as Error).message).not.toContain('not-a-guid');
   });
 

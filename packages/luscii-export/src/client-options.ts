@@ -1,8 +1,10 @@
 import { checkApiKey, checkBaseUrl, resolveHttpClientOptions, type HttpClientOptions, type TransportOptions } from '@x/core/internal';
+import { version } from '../package.json';
 
 /**
  * Options of {@link LusciiClient}: the key, the host, and the HTTP options every `@x` client
- * takes (`timeoutMs`, `maxRetries`, `fetch`, `backoff`).
+ * takes (`timeoutMs`, `deadlineMs`, `maxRetries`, `fetch`, `headers`, `backoff`, `logger`,
+ * `logLevel`). An export only reads, so its `POST` is retried like a `GET`.
  *
  * @example
  * ```ts
@@ -19,6 +21,9 @@ export interface LusciiClientOptions extends HttpClientOptions {
   baseUrl?: string | undefined;
 }
 
+/** The package as the `User-Agent` and log lines name it. */
+export const LUSCII_PACKAGE = 'x-luscii-export';
+
 /** Where the Luscii Export API lives. */
 export const LUSCII_BASE_URL = 'https://api.luscii.com';
 
@@ -32,6 +37,7 @@ export function transportOptions(options: LusciiClientOptions): TransportOptions
   return {
     ...http,
     baseUrl: checkBaseUrl(options.baseUrl ?? LUSCII_BASE_URL, 'baseUrl'),
-    headers: { authorization: `Bearer ${checkApiKey(options.apiKey, 'apiKey')}` },
+    headers: { ...http.headers, authorization: `Bearer ${checkApiKey(options.apiKey, 'apiKey')}` },
+    client: { name: LUSCII_PACKAGE, version },
   };
 }

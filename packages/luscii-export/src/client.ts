@@ -52,7 +52,7 @@ export class LusciiClient {
   export<R extends LusciiReportType>(
     reportType: R,
     params: LusciiExportParams<R, LusciiRawRowsOption>,
-  ): PagedIterable<LusciiRawRow, LusciiPage<LusciiRawRow>>;
+  ): PagedIterable<LusciiRawRow<R>, LusciiPage<LusciiRawRow<R>>>;
   export<R extends LusciiReportType>(
     reportType: R,
     ...params: LusciiExportArgs<R>
@@ -63,6 +63,7 @@ export class LusciiClient {
     return paginateByCursor({
       cursor: request.cursor,
       signal: request.signal,
+      log: this.#transport.log,
       fetchPage: (page) => fetchExportPage(this.#transport, request, readRow, page),
     });
   }

@@ -1,5 +1,5 @@
-import { ApiError, type CursorPage } from '@x/core';
-import { keptHeaders, parseOrThrow, type CursorPageRequest, type Transport } from '@x/core/internal';
+import { ApiError, type CursorPage, type ResponseMeta } from '@x/core';
+import { keptHeaders, parseOrThrow, responseMeta, withResponse, type CursorPageRequest, type Transport } from '@x/core/internal';
 import type { ExportRequest } from './export-params.js';
 import { LusciiExportResponse } from './models/export-response.js';
 import type { RowReader } from './row-reader.js';
@@ -15,8 +15,10 @@ export interface LusciiPage<T> extends CursorPage<T> {
   nextCursor: string | null;
   /** The cursor of the previous page; `null` on the first page. */
   prevCursor: string | null;
-  /** The page size Luscii uses (50). */
-  perPage: number;
+  /** The page size Luscii reports (50), when it does: informational, paging does not need it. */
+  perPage: number | undefined;
+  /** Status and request id of the response this page came in (not enumerable). */
+  readonly response: ResponseMeta;
 }
 
 /**
@@ -33,23 +35,24 @@ export async function fetchExportPage(
 ): Promise<LusciiPage<unknown>> {
   const path = `v1/export/${request.reportType}`;
   const url = `${transport.baseUrl}/${path}`;
-  const response = await transport.json({ method: 'POST', path, query: { ...request.dates, cursor }, signal });
+  const response = await transport.json({ method: 'POST', path, query: { ...request.dates, cursor }, signal, ...request.call });
   const location = { source: request.reportType, page: pageNumber };
   const envelope = parseOrThrow(LusciiExportResponse, response.body, location);
   if (envelope.errors && envelope.errors.length > 0) {
     throw new ApiError({
       status: response.status,
-      body: response.body,
+      body: transport.redact(response.body),
       method: 'POST',
       url,
       headers: keptHeaders(response.headers),
       message: 'the response listed errors',
     });
   }
-  return {
+  const page = {
     data: envelope.data.map((row, index) => readRow(row, { ...location, index })),
     nextCursor: envelope.meta.nextCursor,
-    prevCursor: envelope.meta.prevCursor,
+    prevCursor: envelope.meta.prevCursor ?? null,
     perPage: envelope.meta.perPage,
   };
+  return withResponse(page, responseMeta(response));
 }

@@ -1,9 +1,12 @@
-import { InvalidParamsError, type DataValidationError, type DateInput } from '@x/core';
-import { calendarDate, checkRange, optionalFunction, optionalSignal, refuseUnknownKeys, requireObject } from '@x/core/internal';
+import { InvalidParamsError, type CallOptions, type DataValidationError, type DateInput } from '@x/core';
+import { calendarDate, checkCallOptions, checkRange, optionalFunction, refuseUnknownKeys, requireObject } from '@x/core/internal';
 import { isLusciiReportType, LUSCII_DATE_RULES, LUSCII_REPORT_TYPES, type LusciiReportType } from './report-types.js';
 
-/** Parameters every export takes, whatever its report type. */
-export interface LusciiExportOptions {
+/**
+ * Parameters every export takes, whatever its report type. `timeoutMs`, `maxRetries` and
+ * `headers` apply to this export's page requests alone, over the client's options.
+ */
+export interface LusciiExportOptions extends CallOptions {
   /**
    * Start from this cursor instead of the first page: the `nextCursor` of the last page you
    * finished, to resume a broken export. Send the same report type and dates as the first run.
@@ -98,10 +101,12 @@ export interface ExportRequest {
   dates: { startDate?: string; endDate?: string };
   cursor: string | undefined;
   signal: AbortSignal | undefined;
+  /** Options of each page request. */
+  call: Omit<CallOptions, 'signal'>;
   rows: { raw: true } | { raw: false; onInvalidRow: ((error: DataValidationError) => void) | undefined };
 }
 
-const PARAMS = ['startDate', 'endDate', 'cursor', 'signal', 'raw', 'onInvalidRow'] as const;
+const PARAMS = ['startDate', 'endDate', 'cursor', 'signal', 'timeoutMs', 'maxRetries', 'headers', 'raw', 'onInvalidRow'] as const;
 const UNDATED = LUSCII_REPORT_TYPES.filter((type) => LUSCII_DATE_RULES[type] === 'forbidden').join(', ');
 
 /**
@@ -114,11 +119,14 @@ export function checkExportParams(reportType: unknown, params: unknown): ExportR
     throw new InvalidParamsError(`reportType must be one of: ${LUSCII_REPORT_TYPES.join(', ')}`, { param: 'reportType' });
   }
   const given = objectParams(params);
+  const { signal, timeoutMs, maxRetries, headers } = given as CallOptions;
+  checkCallOptions({ signal, timeoutMs, maxRetries, headers });
   return {
     reportType,
     dates: checkDates(reportType, given),
     cursor: checkCursor(given.cursor),
-    signal: optionalSignal(given.signal),
+    signal,
+    call: { timeoutMs, maxRetries, headers },
     rows: checkRowMode(given.raw, given.onInvalidRow),
   };
 }

@@ -40,7 +40,7 @@ describe.each(LUSCII_REPORT_TYPES)('export(%s)', (reportType) => {
 
     const pages = [];
     for await (const page of client.export(reportType, dates).pages()) pages.push(page);
-    const rows = pages.flatMap((page) => page.data as Record<string, unknown>[]);
+    const rows = pages.flatMap((page) => page.data as object[] as Record<string, unknown>[]);
 
     expect(expected).toHaveLength(120);
     expect(pages.map((page) => page.data.length)).toEqual([50, 50, 20]);

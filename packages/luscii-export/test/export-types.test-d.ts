@@ -1,7 +1,11 @@
+import type * as z from 'zod';
 import { describe, expectTypeOf, it } from 'vitest';
+import type { KnownFields } from '@x/core';
 import {
   LusciiClient,
-  type LusciiAlertRow,
+  LusciiAlertRow,
+  extraFields,
+  type LUSCII_ROW_MODELS,
   type LusciiMeasurementRow,
   type LusciiPage,
   type LusciiPatientRow,
@@ -10,6 +14,7 @@ import {
   type LusciiReportRows,
   type LusciiReportType,
   type PagedIterable,
+  type ResponseMeta,
 } from '../src/index.js';
 
 const client = new LusciiClient({ apiKey: 'key' });
@@ -68,7 +73,7 @@ describe('row types', () => {
     expectTypeOf(client.export('plannedActions').pages()).toEqualTypeOf<AsyncGenerator<LusciiPage<LusciiPlannedActionRow>, void, undefined>>();
   });
 
-  it('types the converted values', () => {
+  it('types the converted values', async () => {
     expectTypeOf<LusciiPatientRow['Grey_Alerts']>().toEqualTypeOf<number>();
     expectTypeOf<LusciiPatientRow['Total_Alerts']>().toEqualTypeOf<number>();
     expectTypeOf<LusciiPatientRow['Patient_Number']>().toEqualTypeOf<string | null>();
@@ -80,8 +85,9 @@ describe('row types', () => {
     // Known values are offered, and a value Luscii adds later is still a string.
     expectTypeOf<'red'>().toExtend<LusciiAlertRow['Alert_Flag']>();
     expectTypeOf<string>().toExtend<LusciiAlertRow['Alert_Flag']>();
-    // Fields Luscii adds later pass through, as unknown.
-    expectTypeOf<LusciiAlertRow['Added_Later']>().toEqualTypeOf<unknown>();
+    // Fields Luscii adds later pass through, reachable through extraFields only.
+    const alert = await client.export('alerts', range).toArray();
+    expectTypeOf(extraFields(alert[0]!, LusciiAlertRow).Added_Later).toEqualTypeOf<unknown>();
   });
 
   it('maps every report type to its row', () => {
@@ -90,12 +96,38 @@ describe('row types', () => {
   });
 
   it('yields untyped rows with raw: true', () => {
-    expectTypeOf(client.export('measurements', { ...range, raw: true })).toEqualTypeOf<PagedIterable<LusciiRawRow, LusciiPage<LusciiRawRow>>>();
-    expectTypeOf(client.export('patients', { raw: true })).toEqualTypeOf<PagedIterable<LusciiRawRow, LusciiPage<LusciiRawRow>>>();
+    expectTypeOf(client.export('measurements', { ...range, raw: true })).toEqualTypeOf<
+      PagedIterable<LusciiRawRow<'measurements'>, LusciiPage<LusciiRawRow<'measurements'>>>
+    >();
+    expectTypeOf(client.export('patients', { raw: true })).toEqualTypeOf<PagedIterable<LusciiRawRow<'patients'>, LusciiPage<LusciiRawRow<'patients'>>>>();
+    expectTypeOf<LusciiRawRow<'patients'>['Grey_Alerts']>().toEqualTypeOf<unknown>();
     // @ts-expect-error raw rows are not checked, so there is nothing to report
     client.export('patients', { raw: true, onInvalidRow: () => undefined });
     // @ts-expect-error raw mode keeps the date rules
     client.export('alerts', { raw: true });
+  });
+
+  it('does not compile a misspelt field, typed or raw', async () => {
+    for await (const m of client.export('measurements', range)) {
+      // @ts-expect-error misspelt: the field is Measurement_Value
+      void m.Measurement_Valeu;
+      // @ts-expect-error misspelt: the field is Patient_UUID
+      void m.patient_uuid;
+    }
+    for await (const m of client.export('measurements', { ...range, raw: true })) {
+      // @ts-expect-error misspelt in raw mode too
+      void m.Measurement_Valeu;
+      void m.Measurement_Value;
+    }
+  });
+
+  it('each generated row interface is its model output, known fields only (else run `pnpm run docs`)', () => {
+    type FromModels = { [R in LusciiReportType]: KnownFields<z.output<(typeof LUSCII_ROW_MODELS)[R]>> };
+    expectTypeOf<FromModels>().toEqualTypeOf<LusciiReportRows>();
+  });
+
+  it('names each row type, so a hover shows LusciiMeasurementRow', () => {
+    expectTypeOf<LusciiReportRows['measurements']>().toEqualTypeOf<LusciiMeasurementRow>();
   });
 
   it('keeps the page fields', () => {
@@ -103,7 +135,8 @@ describe('row types', () => {
       data: LusciiAlertRow[];
       nextCursor: string | null;
       prevCursor: string | null;
-      perPage: number;
+      perPage: number | undefined;
+      readonly response: ResponseMeta;
     }>();
   });
 });

@@ -62,7 +62,7 @@ describe('retries give up', () => {
     const error = await caught(clientFor(api, { maxRetries: 2 }).export('measurements', { startDate: '2024-05-01', endDate: '2024-06-30' }).toArray());
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 500, method: 'POST', errors: [{ code: 'server_error', message: 'Server Error' }] });
-    expect((error as Error).message).toBe('500 Server Error (POST /v1/export/measurements)');
+    expect((error).message).toBe('500 Server Error (POST /v1/export/measurements)');
     expect(api.requests.filter((request) => request.page === 2)).toHaveLength(3);
   });
 

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { DataValidationError, LUSCII_REPORT_TYPES } from '../src/index.js';
+import { DataValidationError, extraFields, LUSCII_REPORT_TYPES, LusciiAlertRow } from '../src/index.js';
 import { MALFORMED_FIELD } from '../src/testing/faults.js';
 import { caught, clientFor, rowsUntilFailure, useFake, useMockServer, wholePeriod } from './helpers/index.js';
 
@@ -66,7 +66,7 @@ describe('a field Luscii adds later', () => {
     // The malformedRow fault sets any field; one the model does not know is not malformed.
     const api = useFake(server, { faults: [{ fault: 'malformedRow', page: 1, index: 2, field: 'Risk_Score', value: { level: '3' } }] });
     const rows = await clientFor(api).export('alerts', MAY).toArray();
-    expect(rows[2]!.Risk_Score).toEqual({ level: '3' });
+    expect(extraFields(rows[2]!, LusciiAlertRow).Risk_Score).toEqual({ level: '3' });
     expect(rows[2]!.Alert_Created_Date).toBe(api.rowsFor('alerts', MAY)[2]!.Alert_Created_Date);
     expect(rows[1]).not.toHaveProperty('Risk_Score');
   });

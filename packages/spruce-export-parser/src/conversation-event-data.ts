@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DataValidationError, type DataLocation } from '@x/core';
 import { toValidationError } from '@x/core/internal';
 import { ArchiveEventData, OtherEventData, UpdateAssignmentEventData, UpdateMembersEventData } from './models/conversation_event_data.js';

@@ -53,7 +53,7 @@ export async function* readTable(
     let record = 0;
     for await (const row of rows) {
       record += 1;
-      yield withEventData(row as ConversationEventColumns, { source: table, record }, onInvalidRow);
+      yield withEventData(row as unknown as ConversationEventColumns, { source: table, record }, onInvalidRow);
     }
   } catch (error) {
     if (error instanceof DataValidationError) await checkRest(bytes, error, table);

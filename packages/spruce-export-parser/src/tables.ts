@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import type { KnownFields } from '@x/core';
+import type * as z from 'zod';
 import { ConversationEventColumns, type ConversationEventRow } from './models/conversation_events.js';
 import { ConversationTagRow } from './models/conversation_tags.js';
 import { ConversationRow } from './models/conversations.js';
@@ -74,12 +75,16 @@ export interface SpruceTableRows {
 /** The typed row of one table: `TableRow<'messages'>` is `MessageRow`. */
 export type TableRow<T extends TableName> = SpruceTableRows[T];
 
-/** The columns of one table, by canonical name. */
-export type TableColumns<T extends TableName> = z.output<(typeof TABLE_COLUMNS)[T]>;
+/**
+ * The columns of one table, by canonical name, as its model outputs them (known columns only;
+ * `conversation_events` with `data` still text).
+ */
+export type TableColumns<T extends TableName> = KnownFields<z.output<(typeof TABLE_COLUMNS)[T]>>;
 
 /**
- * A row in raw mode: every cell the untouched string, under its canonical name; unknown columns
- * under their header text.
+ * A row in raw mode: every cell the untouched string, under its canonical name. Its type names
+ * the known columns only, so a misspelt one does not compile; unknown columns pass through at
+ * run time under their header text, read with `extraFields(row, TABLE_COLUMNS[table])`.
  */
 export type RawTableRow<T extends TableName> = { [K in keyof TableColumns<T>]: string };
 

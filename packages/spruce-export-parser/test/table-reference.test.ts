@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { TABLE_COLUMNS, TABLE_NAMES } from '../src/index.js';
 import { columnReference } from '@x/docgen';
-import { withTableReference } from '../scripts/table-reference.js';
+import { withTableReference } from '../../../scripts/table-reference.js';
 
 describe('the README table reference', () => {
-  test('is up to date with the models (run `pnpm --filter @x/spruce-export-parser run docs`)', async () => {
+  test('is up to date with the models (run `pnpm run docs` at the root)', async () => {
     const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
     expect(withTableReference(readme)).toBe(readme);
   });

@@ -51,7 +51,7 @@ describe('empty cells', () => {
   test.each(cases(NULLABLE))('%s.%s may be empty: null', async (table, column) => {
     const input = { ...SAMPLE_ROWS[table].input, [column]: '' };
     const [row] = await roundTrip(table, [input] as never);
-    expect((row as Record<string, unknown>)[column]).toBeNull();
+    expect((row as object as Record<string, unknown>)[column]).toBeNull();
   });
 
   test.each(cases(REQUIRED))('%s.%s may not be empty: a DataValidationError naming it', async (table, column) => {

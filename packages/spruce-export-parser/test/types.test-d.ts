@@ -1,13 +1,22 @@
+import type * as z from 'zod';
 import { describe, expectTypeOf, test } from 'vitest';
+import type { KnownFields } from '@x/core';
 import {
   isConversationEvent,
   loadSpruceExport,
   openSpruceExport,
   type ArchiveEventData,
+  type UpdateMembersEventData,
+  type UpdateAssignmentEventData,
   type BlobLike,
   type ConversationEventRow,
   type Destination,
-  type MessageRow,
+  MessageRow,
+  extraFields,
+  type TABLE_COLUMNS,
+  type ConversationEventColumns,
+  type SpruceTableRows,
+  type TableColumns,
   type PageRow,
   type RawTableRow,
   type SpruceExport,
@@ -52,6 +61,51 @@ describe('types', () => {
     if (isConversationEvent(row, 'DELETE')) expectTypeOf(row.data).toEqualTypeOf<Record<string, unknown> | null>();
     // @ts-expect-error: not an event the document lists
     isConversationEvent(row, 'MERGE');
+  });
+
+  test('a misspelt column does not compile, typed or raw', async () => {
+    for await (const m of exp.rows('messages')) {
+      // @ts-expect-error misspelt: the column is message_body
+      void m.mesage_body;
+    }
+    for await (const c of exp.rows('conversations')) {
+      // @ts-expect-error the document's own misspelling: the column is last_message_timestamp
+      void c.lastmessage_timestamp;
+      expectTypeOf(c.last_message_timestamp).toEqualTypeOf<Date | null>();
+    }
+    for await (const m of exp.rows('messages', { raw: true })) {
+      // @ts-expect-error misspelt in raw mode too
+      void m.mesage_body;
+      expectTypeOf(m.message_body).toEqualTypeOf<string>();
+    }
+    for await (const e of exp.rows('conversation_events')) {
+      // @ts-expect-error misspelt on every event row: the column is actor_entity_id
+      void e.actorentity_id;
+    }
+  });
+
+  test('a column Spruce adds later is reached through extraFields, without a cast', async () => {
+    for await (const m of exp.rows('messages')) expectTypeOf(extraFields(m, MessageRow).priority).toEqualTypeOf<unknown>();
+  });
+
+  test('each generated row interface is its model output, known columns only (else run `pnpm run docs`)', () => {
+    type FromModels = { [T in TableName]: KnownFields<z.output<(typeof TABLE_COLUMNS)[T]>> };
+    expectTypeOf<Omit<FromModels, 'conversation_events'>>().toEqualTypeOf<Omit<SpruceTableRows, 'conversation_events'>>();
+    expectTypeOf<FromModels['conversation_events']>().toEqualTypeOf<ConversationEventColumns>();
+  });
+
+  test('event data types are their schemas output, known fields only, and catch a misspelt field', () => {
+    expectTypeOf<KnownFields<z.output<typeof ArchiveEventData>>>().toEqualTypeOf<ArchiveEventData>();
+    expectTypeOf<KnownFields<z.output<typeof UpdateMembersEventData>>>().toEqualTypeOf<UpdateMembersEventData>();
+    expectTypeOf<KnownFields<z.output<typeof UpdateAssignmentEventData>>>().toEqualTypeOf<UpdateAssignmentEventData>();
+    const row = {} as ConversationEventRow;
+    // @ts-expect-error misspelt: the field is add_entity_ids
+    if (isConversationEvent(row, 'UPDATE_MEMBERS')) void row.data.add_entity_id;
+  });
+
+  test('row types are named interfaces', () => {
+    expectTypeOf<SpruceTableRows['messages']>().toEqualTypeOf<MessageRow>();
+    expectTypeOf<TableColumns<'conversation_events'>>().toEqualTypeOf<ConversationEventColumns>();
   });
 
   test('a table name that does not exist does not compile', () => {

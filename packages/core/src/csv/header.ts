@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ExportFormatError } from '../errors.js';
 
 /** How a header maps onto row keys. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cellConverter, INVALID, type CellConverter } from '../values.js';
 import type { ColumnLayout } from './header.js';
 

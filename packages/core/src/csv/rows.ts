@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
+import type { KnownFields } from '../extra-fields.js';
 import { iterateBytes, type ByteSource } from '../byte-stream.js';
 import { DataValidationError, ExportFormatError, SdkError } from '../errors.js';
 import { parseRow } from '../validate.js';
@@ -7,8 +8,24 @@ import { csvRecordBatches } from './records.js';
 import { compileRowBuilder, type RowBuilder } from './row-builder.js';
 import { checkEncoding, InvalidTextError, UnknownCharsetError } from './text-decoding.js';
 
-/** A zod object whose keys are the canonical column names. */
-export type CsvSchema = z.ZodObject;
+/**
+ * A zod object schema whose keys are the canonical column names, typed by its shape: what zod's
+ * Standard Schema types say it outputs, its `shape` and `safeParse`. So a schema built with
+ * another copy of zod 4 (the user's own) types rows as well as one built with the SDK's.
+ */
+export interface CsvSchema<Output = unknown> {
+  /** The columns, by canonical name: each a schema with `safeParse`. */
+  readonly shape: object;
+  /** Checks and converts one row (zod's `safeParse`). */
+  safeParse(value: unknown): unknown;
+  readonly '~standard': { readonly types?: { readonly output: Output } | undefined };
+}
+
+/**
+ * A row of `schema`: its output, known fields only (the index signature of a `z.looseObject`
+ * output dropped, so a misspelt column does not compile); other columns still pass at run time.
+ */
+export type CsvRow<S extends CsvSchema> = KnownFields<NonNullable<S['~standard']['types']>['output']>;
 
 /** Options of {@link csvRows}. */
 export interface CsvRowsOptions {
@@ -78,14 +95,16 @@ export const DEFAULT_MAX_RECORD_SIZE = 8 * 1024 * 1024;
  * for await (const row of csvRows(response.body, { source: 'report', schema: Row })) row.count;
  * ```
  */
-export function csvRows<S extends CsvSchema>(source: ByteSource, options: TypedCsvRowsOptions<S>): AsyncGenerator<z.output<S>, void, undefined>;
+export function csvRows<S extends CsvSchema>(source: ByteSource, options: TypedCsvRowsOptions<S>): AsyncGenerator<CsvRow<S>, void, undefined>;
 export function csvRows(source: ByteSource, options: RawCsvRowsOptions): AsyncGenerator<RawRow, void, undefined>;
 export async function* csvRows(
   source: ByteSource,
   options: TypedCsvRowsOptions<CsvSchema> | RawCsvRowsOptions,
 ): AsyncGenerator<unknown, void, undefined> {
-  const { schema, signal } = options;
+  const { signal } = options;
   checkEncoding(options.encoding);
+  // Typed by its shape for the caller; read as the zod object it is (of any copy of zod 4).
+  const schema = options.schema as z.ZodObject | undefined;
   const typed = schema !== undefined && options.raw !== true;
   let layout: ColumnLayout | undefined;
   let buildRow: RowBuilder | undefined;
@@ -99,7 +118,7 @@ export async function* csvRows(
         // Per row, not per batch: no row arrives after the caller aborted.
         signal?.throwIfAborted();
         if (layout === undefined) {
-          layout = columnLayout(cells, options);
+          layout = columnLayout(cells, { ...options, schema });
           if (typed) buildRow = compileRowBuilder(schema, layout);
           continue;
         }
@@ -109,7 +128,7 @@ export async function* csvRows(
         else yield buildRow?.(named) ?? typedRow(named, layout, schema, record, options);
       }
     }
-    layout ??= columnLayout([], options);
+    layout ??= columnLayout([], { ...options, schema });
   } catch (error) {
     throw toFormatError(error, options.source, record);
   }
@@ -124,7 +143,7 @@ function rawRow(cells: string[], layout: ColumnLayout, record: number, options: 
   return row;
 }
 
-function typedRow(cells: string[], layout: ColumnLayout, schema: CsvSchema, record: number, options: CsvRowsOptions): unknown {
+function typedRow(cells: string[], layout: ColumnLayout, schema: z.ZodObject, record: number, options: CsvRowsOptions): unknown {
   const input: Record<string, string | null> = {};
   const { keys, known } = layout;
   const width = Math.min(cells.length, keys.length);

@@ -1,5 +1,5 @@
-import { InvalidParamsError, type DateInput } from '@x/core';
-import { checkRange, instant, refuseUnknownKeys, requireObject, optionalInteger, PAGING_DEFAULTS } from '@x/core/internal';
+import { InvalidParamsError, type CallOptions, type DateInput } from '@x/core';
+import { CALL_OPTION_NAMES, checkCallOptions, checkRange, instant, optionalInteger, PAGING_DEFAULTS, refuseUnknownKeys, requireObject } from '@x/core/internal';
 
 /**
  * The optional search terms of the All Providers Report. Matches are case-insensitive and
@@ -73,6 +73,12 @@ export interface ProviderHistoriesParams extends ProviderHistoryFilters {
   offset?: number | undefined;
   /** Stops the paging; the loop rejects with the signal's reason. */
   signal?: AbortSignal | undefined;
+  /** Timeout per attempt of each page request, over the client's `timeoutMs`. */
+  timeoutMs?: number | undefined;
+  /** Retries of each page request, over the client's `maxRetries`. */
+  maxRetries?: number | undefined;
+  /** Extra headers for each page request, over the client's `headers`. */
+  headers?: Record<string, string> | undefined;
 }
 
 /** The search terms of the request body; `limit` and `offset` are added per page. */
@@ -85,10 +91,12 @@ export interface ResolvedProviderHistoriesParams {
   concurrency: number;
   offset: number;
   signal: AbortSignal | undefined;
+  /** Options of each page request. */
+  call: Omit<CallOptions, 'signal'>;
 }
 
 const DEFAULTS = { pageSize: 50, concurrency: PAGING_DEFAULTS.concurrency, offset: 0 } as const;
-const PAGING_KEYS = ['startDate', 'endDate', 'pageSize', 'concurrency', 'offset', 'signal'];
+const PAGING_KEYS = ['startDate', 'endDate', 'pageSize', 'concurrency', 'offset', ...CALL_OPTION_NAMES];
 
 /** Checks a search before any request: both dates in order, known non-empty filters, sane paging. */
 export function resolveProviderHistoriesParams(params: ProviderHistoriesParams): ResolvedProviderHistoriesParams {
@@ -100,6 +108,8 @@ export function resolveProviderHistoriesParams(params: ProviderHistoriesParams):
   const start = instant(params.startDate, 'startDate');
   const end = instant(params.endDate, 'endDate');
   checkRange(start, end);
+  const { timeoutMs, maxRetries, headers } = params;
+  checkCallOptions({ signal: params.signal, timeoutMs, maxRetries, headers });
   const search: ProviderHistoriesSearch = { startDate: start.toISOString(), endDate: end.toISOString() };
   for (const name of PROVIDER_HISTORY_FILTERS) {
     const value: unknown = params[name];
@@ -115,5 +125,6 @@ export function resolveProviderHistoriesParams(params: ProviderHistoriesParams):
     concurrency: optionalInteger(params.concurrency, 'concurrency', 1) ?? DEFAULTS.concurrency,
     offset: optionalInteger(params.offset, 'offset', 0) ?? DEFAULTS.offset,
     signal: params.signal,
+    call: { timeoutMs, maxRetries, headers },
   };
 }

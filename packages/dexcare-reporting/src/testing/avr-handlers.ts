@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { z } from 'zod';
+import * as z from 'zod';
 import { pulledBody, type DownloadInterruption, type FakeDownload } from './download-body.js';
 import { DEXCARE_ERROR_BODIES, statusBadRequest } from './error-bodies.js';
 import { fakeGuid } from './fake-ids.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A yes/no column that Luscii sends as `1`/`0` (a database flag, as `Self_Planned: 1` in the

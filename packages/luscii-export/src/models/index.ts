@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import type { KnownFields } from '@x/core';
+import type * as z from 'zod';
 import type { LusciiReportType } from '../report-types.js';
 import { LusciiAlertRow } from './alerts.js';
 import { LusciiHcpRow } from './hcps.js';
@@ -60,12 +61,22 @@ export const LUSCII_ROW_MODELS = {
 
 /**
  * A row exactly as Luscii sent it, before its model converted anything: numeric strings are
- * still strings, `Self_Planned` is still `1`. What the `raw: true` mode yields.
+ * still strings, `Self_Planned` is still `1`. What the `raw: true` mode yields. Its fields are
+ * the known fields of the report type, each `unknown` and possibly absent (a raw row is not
+ * checked), so a misspelt field does not compile; a field Luscii adds later passes through at
+ * run time, read with `extraFields(row, LUSCII_ROW_MODELS[reportType])`.
+ *
+ * @example
+ * ```ts
+ * for await (const row of luscii.export('patients', { raw: true })) store(row.Patient_UUID);
+ * ```
  */
-export type LusciiRawRow = Record<string, unknown>;
+export type LusciiRawRow<R extends LusciiReportType = LusciiReportType> = R extends LusciiReportType
+  ? { [K in keyof LusciiReportRows[R]]?: unknown }
+  : never;
 
 /**
- * The wire form of each report type's rows (the input of its model): what the Export API sends
- * and what the fake in `@x/luscii-export/testing` serves.
+ * The wire form of each report type's rows (the input of its model, known fields only): what the
+ * Export API sends and what the fake in `@x/luscii-export/testing` serves.
  */
-export type LusciiWireRows = { [R in LusciiReportType]: z.input<(typeof LUSCII_ROW_MODELS)[R]> };
+export type LusciiWireRows = { [R in LusciiReportType]: KnownFields<z.input<(typeof LUSCII_ROW_MODELS)[R]>> };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A JSON object, as parsed from `conversation_events.data`. */
 export type EventDetails = Record<string, unknown>;
@@ -15,32 +15,39 @@ const optionalEntityId = z
   .nullish()
   .transform((id) => (id ? id : null));
 
+// The `data` types are interfaces of the known fields (a misspelt one does not compile; a field
+// Spruce adds later still passes at run time: `extraFields(row.data, ArchiveEventData)`). A
+// type test proves each equals its schema's output.
+
 /** `data` of an ARCHIVE event. */
-export const ArchiveEventData = z.looseObject({
+export const ArchiveEventData = z.looseObject({ archive: flag, unassign: flag, implicit: flag });
+/** `data` of an ARCHIVE event. */
+export interface ArchiveEventData {
   /** True if archived, false if unarchived. */
-  archive: flag,
+  archive: boolean;
   /** True if unassigned while archiving (only relevant when archiving). */
-  unassign: flag,
+  unassign: boolean;
   /** True if unarchived by a message post rather than by a user. */
-  implicit: flag,
-});
-export type ArchiveEventData = z.infer<typeof ArchiveEventData>;
+  implicit: boolean;
+}
 
 /** `data` of an UPDATE_MEMBERS event. */
-export const UpdateMembersEventData = z.looseObject({
+export const UpdateMembersEventData = z.looseObject({ add_entity_ids: entityIds, remove_entity_ids: entityIds });
+/** `data` of an UPDATE_MEMBERS event. */
+export interface UpdateMembersEventData {
   /** Entities added (Go's `null` is read as `[]`). */
-  add_entity_ids: entityIds,
+  add_entity_ids: string[];
   /** Entities removed (Go's `null` is read as `[]`). */
-  remove_entity_ids: entityIds,
-});
-export type UpdateMembersEventData = z.infer<typeof UpdateMembersEventData>;
+  remove_entity_ids: string[];
+}
 
 /** `data` of an UPDATE_ASSIGNMENT event. */
-export const UpdateAssignmentEventData = z.looseObject({
+export const UpdateAssignmentEventData = z.looseObject({ assign_entity_id: optionalEntityId });
+/** `data` of an UPDATE_ASSIGNMENT event. */
+export interface UpdateAssignmentEventData {
   /** Who the conversation was assigned to; `null` when it was unassigned (Spruce writes `""`). */
-  assign_entity_id: optionalEntityId,
-});
-export type UpdateAssignmentEventData = z.infer<typeof UpdateAssignmentEventData>;
+  assign_entity_id: string | null;
+}
 
 /** `data` of a DELETE event or of an event the document does not list: any JSON object. */
 export const OtherEventData = z.record(z.string(), z.unknown(), { error: 'expected a JSON object' });

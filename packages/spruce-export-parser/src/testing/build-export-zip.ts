@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventDetails } from '../models/conversation_event_data.js';
 import { TABLE_COLUMNS, TABLE_NAMES, type TableColumns, type TableName } from '../tables.js';
 import { goCsvRecord, spruceCell } from './go-csv.js';

@@ -1,0 +1,82 @@
+import { HTTPError, isTimeoutError } from 'ky';
+import { readStream } from './byte-stream.js';
+import { ApiError, ConnectionError, SdkError, TimeoutError } from './errors.js';
+import { keptHeaders, safeUrl } from './redact.js';
+import type { Secrets } from './secrets.js';
+
+/**
+ * Turning whatever a request failed with into an {@link SdkError}. Everything kept of the
+ * response (status text, body, headers, URL, causes) has the request's secrets removed first:
+ * a server or proxy that echoes the `Authorization` header puts the key in its error page.
+ */
+
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+/** What the mapping needs to know about the request that failed. */
+export interface FailureContext {
+  method: string;
+  url: string;
+  timeoutMs: number;
+  signal: AbortSignal | undefined;
+  secrets: Secrets;
+}
+
+export async function toSdkError(error: unknown, { method, url, timeoutMs, signal, secrets }: FailureContext): Promise<unknown> {
+  if (signal?.aborted) return signal.reason;
+  const where = `${method} ${safePath(url)}`;
+  if (error instanceof HTTPError) {
+    const { response } = error;
+    return ApiError.fromStatus({
+      status: response.status,
+      body: await readErrorBody(response, secrets),
+      method,
+      url: secrets.text(safeUrl(response.url || url)),
+      headers: secrets.headers(keptHeaders(response.headers)),
+      message: secrets.text(response.statusText) || 'request failed',
+    });
+  }
+  if (error instanceof SdkError) return error;
+  if (isTimeoutError(error)) {
+    return new TimeoutError(`${where}: no response within ${timeoutMs} ms`, { timeoutMs });
+  }
+  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  const detail = typeof code === 'string' ? ` (${code})` : '';
+  return new ConnectionError(`${where}: the request could not be completed${detail}`, { cause: secrets.error(error) });
+}
+
+/** An error body, at most 64 KiB of it, parsed as JSON when it is JSON, with secrets removed. */
+async function readErrorBody(response: Response, secrets: Secrets): Promise<unknown> {
+  if (!response.body) return undefined;
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  let cut = false;
+  try {
+    for await (const chunk of readStream(response.body, { idleTimeoutMs: 5_000 })) {
+      chunks.push(chunk);
+      length += chunk.byteLength;
+      if (length >= MAX_ERROR_BODY_BYTES) {
+        cut = true;
+        break;
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  const decoder = new TextDecoder();
+  const text = chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode();
+  if (text.trim() === '') return undefined;
+  try {
+    return secrets.value(JSON.parse(text) as unknown);
+  } catch {
+    return cut ? secrets.truncatedText(text.slice(0, MAX_ERROR_BODY_BYTES)) : secrets.text(text);
+  }
+}
+
+/** The path of a URL, without its query; `''` when it does not parse. */
+export function safePath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}
