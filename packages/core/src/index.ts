@@ -20,6 +20,7 @@ export { provesNotProcessed } from './unprocessed.js';
 export { checkApiKey, checkBaseUrl, checkCallOptions, checkHeaders, pickCallOptions, CALL_OPTION_NAMES } from './client-options.js';
 export type { CallOptions } from './client-options.js';
 export type { TransportOptions, BackoffOptions, RequestOptions, ResponseInfo } from './transport-options.js';
+export type { StreamedResponse } from './transport.js';
 export { SdkLog, LOG_LEVEL_ENV } from './logger.js';
 export type { Logger, LogLevel, LoggingOptions, LogFields } from './logger.js';
 export { responseMeta, withResponse } from './response-meta.js';
