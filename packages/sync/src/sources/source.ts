@@ -58,7 +58,18 @@ export type UnitEvent =
    * Declare a table this unit writes, with its merge plan. Must come before that table's rows. The
    * columns may differ from the stream's (an AVR report's header decides its columns).
    */
-  | { readonly type: 'table'; readonly table: string; readonly columns?: readonly StreamColumn[]; readonly merge: MergePlan }
+  | {
+      readonly type: 'table';
+      readonly table: string;
+      readonly columns?: readonly StreamColumn[];
+      readonly merge: MergePlan;
+      /**
+       * Keep the rows an earlier attempt of this unit staged and committed with a checkpoint (the
+       * unit resumes from that checkpoint). Otherwise they are discarded first.
+       * @default false
+       */
+      readonly resume?: boolean;
+    }
   /** A batch of rows (a page, or a bounded chunk of a CSV) for a declared table. */
   | { readonly type: 'rows'; readonly table: string; readonly rows: readonly SourceRow[] }
   /**
