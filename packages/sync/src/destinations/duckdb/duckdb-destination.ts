@@ -16,8 +16,8 @@ import {
   type StreamStateValue,
   type TableSpec,
 } from '../destination.js';
-import { mergeStaged, uncastableCountSql } from './merge-sql.js';
-import { BOOKKEEPING_SQL, createStageSql, createTableSql, duckType, ident, literal, specType, stageName } from './sql.js';
+import { mergeStaged } from '../merge-sql.js';
+import { BOOKKEEPING_SQL, castColumn, createStageSql, createTableSql, duckType, ident, literal, specType, stageName, uncastableCountSql } from './sql.js';
 
 type Param = string | number | null;
 const META = new Set<string>([META_COLUMNS.runId, META_COLUMNS.rowHash, META_COLUMNS.deletedAt]);
@@ -260,7 +260,7 @@ export class DuckDbDestination implements Destination {
         throw new SchemaMismatchError(table.name, column.name, `some values do not fit its type ${column.type}`);
       }
     }
-    const counts = await mergeStaged((sql, params) => this.#run(sql, params), table, unitId, plan, runId);
+    const counts = await mergeStaged((sql, params) => this.#run(sql, params), (column) => castColumn(column), table, unitId, plan, runId);
     this.#seq.delete(`${table.name}\u0000${unitId}`);
     return counts;
   }

@@ -1,14 +1,7 @@
 import { META_COLUMNS, type ColumnSpec, type ColumnType, type TableSpec } from '../destination.js';
+import { ident, stageName } from '../sql-names.js';
 
-/** Identifier quoting: every name is quoted, so `group` or `key` columns are fine. */
-export function ident(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** A string literal (paths in COPY, which takes no parameters). */
-export function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
+export { ident, literal, stageName } from '../sql-names.js';
 
 /** The DuckDB spelling of a column type. */
 export function duckType(type: ColumnType): string {
@@ -21,11 +14,6 @@ export function specType(duckName: string): string {
   if (upper === 'VARCHAR') return 'TEXT';
   if (upper === 'TIMESTAMP WITH TIME ZONE') return 'TIMESTAMPTZ';
   return upper;
-}
-
-/** The staging table of a data table. */
-export function stageName(table: string): string {
-  return `_sync_stage_${table}`;
 }
 
 /** `CREATE TABLE` of a data table with its meta columns. */
@@ -41,6 +29,11 @@ export function createStageSql(spec: TableSpec): string {
   const columns = ['"_sync_unit" VARCHAR NOT NULL', '"_sync_seq" BIGINT NOT NULL', `${ident(META_COLUMNS.rowHash)} VARCHAR NOT NULL`];
   for (const column of spec.columns) columns.push(`${ident(column.name)} VARCHAR`);
   return `CREATE TABLE IF NOT EXISTS ${ident(stageName(spec.name))} (${columns.join(', ')})`;
+}
+
+/** The SQL that counts staged values of one column that do not cast to its type (0 when all do). */
+export function uncastableCountSql(table: TableSpec, column: ColumnSpec): string {
+  return `SELECT count(*) AS n FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = ? AND ${ident(column.name)} IS NOT NULL AND TRY_CAST(${ident(column.name)} AS ${duckType(column.type)}) IS NULL`;
 }
 
 /** A staged (text) column cast to its type. */

@@ -1,8 +1,11 @@
-import { META_COLUMNS, type ColumnSpec, type MergeCounts, type MergePlan, type TableSpec } from '../destination.js';
-import { castColumn, duckType, ident, stageName } from './sql.js';
+import { META_COLUMNS, type ColumnSpec, type MergeCounts, type MergePlan, type TableSpec } from './destination.js';
+import { ident, stageName } from './sql-names.js';
 
-/** Runs one statement with positional parameters and returns the rows it changed. */
+/** Runs one statement with positional parameters (`?`) and returns the rows it changed. */
 export type Execute = (sql: string, params?: readonly (string | number | null)[]) => Promise<number>;
+
+/** A staged (text) column of alias `s` cast to its type, as `<cast> AS "<name>"`, in the destination's SQL. */
+export type CastColumn = (column: ColumnSpec) => string;
 
 const MERGE = '_sync_merge';
 const DIFF = '_sync_diff';
@@ -14,15 +17,19 @@ const DELETED = ident(META_COLUMNS.deletedAt);
  * Merges the staged rows of one unit into its table as the plan says, then clears them. Every
  * strategy writes a row only when its `_sync_row_hash` differs from the row there, so a run
  * with nothing new changes no row. The staged text is cast once into a temporary table, which
- * the caller has checked casts cleanly (see `findUncastableColumn`).
+ * the caller has checked casts cleanly. The SQL is what DuckDB and PostgreSQL both accept; only
+ * the casts differ (`cast`).
  */
-export async function mergeStaged(execute: Execute, table: TableSpec, unitId: string, plan: MergePlan, runId: number): Promise<MergeCounts> {
+export async function mergeStaged(execute: Execute, cast: CastColumn, table: TableSpec, unitId: string, plan: MergePlan, runId: number): Promise<MergeCounts> {
   const target = ident(table.name);
   const dedupe = plan.kind === 'upsert' || plan.kind === 'snapshot' ? plan.key : plan.kind === 'append' ? [META_COLUMNS.rowHash] : undefined;
-  const typed = [...table.columns.map((column) => castColumn(column)), `s.${HASH}`];
-  const qualify = dedupe ? ` QUALIFY row_number() OVER (PARTITION BY ${dedupe.map((k) => `s.${ident(k)}`).join(', ')} ORDER BY s."_sync_seq" DESC) = 1` : '';
+  const typed = [...table.columns.map((column) => cast(column)), `s.${HASH}`];
+  // The last staged row of each key wins: DISTINCT ON keeps the first row of each key in this order.
+  const keys = dedupe?.map((k) => `s.${ident(k)}`).join(', ');
+  const distinct = keys ? `DISTINCT ON (${keys}) ` : '';
+  const order = keys ? ` ORDER BY ${keys}, s."_sync_seq" DESC` : '';
   await execute(`DROP TABLE IF EXISTS ${MERGE}`);
-  await execute(`CREATE TEMP TABLE ${MERGE} AS SELECT ${typed.join(', ')} FROM ${ident(stageName(table.name))} s WHERE s."_sync_unit" = ?${qualify}`, [unitId]);
+  await execute(`CREATE TEMP TABLE ${MERGE} AS SELECT ${distinct}${typed.join(', ')} FROM ${ident(stageName(table.name))} s WHERE s."_sync_unit" = ?${order}`, [unitId]);
   const names = [...table.columns.map((column) => ident(column.name)), HASH];
   const counts = { inserted: 0, updated: 0, deleted: 0 };
   switch (plan.kind) {
@@ -74,9 +81,4 @@ export async function mergeStaged(execute: Execute, table: TableSpec, unitId: st
   await execute(`DROP TABLE ${MERGE}`);
   await execute(`DELETE FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = ?`, [unitId]);
   return counts;
-}
-
-/** The SQL that counts staged values of one column that do not cast to its type (0 when all do). */
-export function uncastableCountSql(table: TableSpec, column: ColumnSpec): string {
-  return `SELECT count(*) AS n FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = ? AND ${ident(column.name)} IS NOT NULL AND TRY_CAST(${ident(column.name)} AS ${duckType(column.type)}) IS NULL`;
 }
