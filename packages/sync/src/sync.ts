@@ -1,6 +1,6 @@
 import { SyncConfigError } from './errors/sync-errors.js';
 import type { Destination } from './destinations/destination.js';
-import { DEFAULT_DB, destinationFor } from './destinations/open-destination.js';
+import { DEFAULT_DB, destinationFor, type PostgresSettings } from './destinations/open-destination.js';
 import type { SyncEvent, SyncSummary } from './engine/events.js';
 import { runEngine } from './engine/sync-run.js';
 import { dexCareSource, type DexCareSourceOptions } from './sources/dexcare/dexcare-source.js';
@@ -19,10 +19,12 @@ export interface SourceSettings {
 /** Options of {@link sync}. */
 export interface SyncOptions {
   /**
-   * A DuckDB file path, or a {@link Destination} you opened yourself.
+   * A DuckDB file path, a `postgres://` URL, or a {@link Destination} you opened yourself.
    * @default './x-sync.duckdb'
    */
   db?: string | Destination | undefined;
+  /** For a `postgres://` `db`: the schema of every table, and how long to wait for another run's lock. */
+  postgres?: PostgresSettings | undefined;
   /** The sources: settings of the built-in ones, or your own {@link Source}s. */
   sources: SourceSettings | readonly Source[];
   /** Table names to sync (`luscii_measurements`); all streams of the sources when empty. */
@@ -81,7 +83,7 @@ export async function sync(options: SyncOptions): Promise<SyncSummary> {
     if (!known.has(stream)) throw new SyncConfigError(`--stream ${stream}: no such stream among the configured sources (see x-sync status for the list)`);
   }
   const dryRun = options.dryRun ?? false;
-  const given = typeof options.db === 'object' ? { destination: options.db, readOnly: dryRun } : destinationFor(options.db ?? DEFAULT_DB, { dryRun });
+  const given = typeof options.db === 'object' ? { destination: options.db, readOnly: dryRun } : destinationFor(options.db ?? DEFAULT_DB, { dryRun, postgres: options.postgres });
   const { destination } = given;
   await destination.open({ readOnly: given.readOnly });
   try {

@@ -4,8 +4,21 @@ import { ident, stageName } from './sql-names.js';
 /** Runs one statement with positional parameters (`?`) and returns the rows it changed. */
 export type Execute = (sql: string, params?: readonly (string | number | null)[]) => Promise<number>;
 
-/** A staged (text) column of alias `s` cast to its type, as `<cast> AS "<name>"`, in the destination's SQL. */
-export type CastColumn = (column: ColumnSpec) => string;
+/** What differs between the destinations' SQL for a merge. */
+export interface MergeDialect {
+  /** A staged (text) column of alias `s` cast to its type, as `<cast> AS "<name>"`. */
+  cast(column: ColumnSpec): string;
+  /**
+   * A condition true when rows `t` and `m` have the same key, NULL equal to NULL. PostgreSQL
+   * cannot hash-join `IS NOT DISTINCT FROM`, so it compares row values as text instead.
+   */
+  sameKey(key: readonly string[]): string;
+}
+
+/** `IS NOT DISTINCT FROM` on each key column: what DuckDB joins on. */
+export function notDistinctKey(key: readonly string[]): string {
+  return key.map((k) => `t.${ident(k)} IS NOT DISTINCT FROM m.${ident(k)}`).join(' AND ');
+}
 
 const MERGE = '_sync_merge';
 const DIFF = '_sync_diff';
@@ -20,10 +33,10 @@ const DELETED = ident(META_COLUMNS.deletedAt);
  * the caller has checked casts cleanly. The SQL is what DuckDB and PostgreSQL both accept; only
  * the casts differ (`cast`).
  */
-export async function mergeStaged(execute: Execute, cast: CastColumn, table: TableSpec, unitId: string, plan: MergePlan, runId: number): Promise<MergeCounts> {
+export async function mergeStaged(execute: Execute, dialect: MergeDialect, table: TableSpec, unitId: string, plan: MergePlan, runId: number): Promise<MergeCounts> {
   const target = ident(table.name);
   const dedupe = plan.kind === 'upsert' || plan.kind === 'snapshot' ? plan.key : plan.kind === 'append' ? [META_COLUMNS.rowHash] : undefined;
-  const typed = [...table.columns.map((column) => cast(column)), `s.${HASH}`];
+  const typed = [...table.columns.map((column) => dialect.cast(column)), `s.${HASH}`];
   // The last staged row of each key wins: DISTINCT ON keeps the first row of each key in this order.
   const keys = dedupe?.map((k) => `s.${ident(k)}`).join(', ');
   const distinct = keys ? `DISTINCT ON (${keys}) ` : '';
@@ -35,7 +48,7 @@ export async function mergeStaged(execute: Execute, cast: CastColumn, table: Tab
   switch (plan.kind) {
     case 'upsert':
     case 'snapshot': {
-      const match = plan.key.map((k) => `t.${ident(k)} IS NOT DISTINCT FROM m.${ident(k)}`).join(' AND ');
+      const match = dialect.sameKey(plan.key);
       const changed = plan.kind === 'snapshot' ? `(t.${HASH} <> m.${HASH} OR t.${DELETED} IS NOT NULL)` : `t.${HASH} <> m.${HASH}`;
       const newer = plan.kind === 'upsert' && plan.newerThan ? ` AND (t.${ident(plan.newerThan)} IS NULL OR m.${ident(plan.newerThan)} >= t.${ident(plan.newerThan)})` : '';
       const sets = [...names.map((name) => `${name} = m.${name}`), `${RUN} = ${runId}`];
@@ -54,7 +67,7 @@ export async function mergeStaged(execute: Execute, cast: CastColumn, table: Tab
     }
     case 'append':
       counts.inserted = await execute(
-        `INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT ${names.map((n) => `m.${n}`).join(', ')}, ${runId} FROM ${MERGE} m WHERE m.${HASH} NOT IN (SELECT ${HASH} FROM ${target})`,
+        `INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT ${names.map((n) => `m.${n}`).join(', ')}, ${runId} FROM ${MERGE} m WHERE NOT EXISTS (SELECT 1 FROM ${target} t WHERE t.${HASH} = m.${HASH})`,
       );
       break;
     case 'replace-window':

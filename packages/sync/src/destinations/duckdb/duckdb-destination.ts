@@ -16,7 +16,9 @@ import {
   type StreamStateValue,
   type TableSpec,
 } from '../destination.js';
-import { mergeStaged } from '../merge-sql.js';
+import { fileEntryFrom, fileEntryParams, runRecordFrom } from '../bookkeeping-rows.js';
+import { mergeStaged, notDistinctKey } from '../merge-sql.js';
+import { columnsToAdd } from '../schema-changes.js';
 import { BOOKKEEPING_SQL, castColumn, createStageSql, createTableSql, duckType, ident, literal, specType, stageName, uncastableCountSql } from './sql.js';
 
 type Param = string | number | null;
@@ -74,20 +76,14 @@ export class DuckDbDestination implements Destination {
       notices.push({ table: spec.name, column: '', kind: 'table-created' });
       return notices;
     }
-    const byName = new Map(existing.map((column) => [column.name, column.type]));
-    for (const column of spec.columns) {
-      const type = byName.get(column.name);
-      if (type !== undefined && type !== column.type) {
-        throw new SchemaMismatchError(spec.name, column.name, `the table has ${type}, the rows now need ${column.type}`);
-      }
-    }
+    const added = columnsToAdd(spec, existing);
     await this.#run(createStageSql(spec));
     const staged = new Set((await this.#columns(stageName(spec.name))).map((column) => column.name));
+    for (const column of added) {
+      await this.#run(`ALTER TABLE ${ident(spec.name)} ADD COLUMN ${ident(column.name)} ${duckType(column.type)}`);
+      notices.push({ table: spec.name, column: column.name, kind: 'column-added', type: column.type });
+    }
     for (const column of spec.columns) {
-      if (!byName.has(column.name)) {
-        await this.#run(`ALTER TABLE ${ident(spec.name)} ADD COLUMN ${ident(column.name)} ${duckType(column.type)}`);
-        notices.push({ table: spec.name, column: column.name, kind: 'column-added', type: column.type });
-      }
       if (!staged.has(column.name)) await this.#run(`ALTER TABLE ${ident(stageName(spec.name))} ADD COLUMN ${ident(column.name)} VARCHAR`);
     }
     this.#stageColumns.delete(spec.name);
@@ -153,13 +149,7 @@ export class DuckDbDestination implements Destination {
 
   async listRuns(limit: number): Promise<RunRecord[]> {
     const rows = await this.#rows(`SELECT id, started_at, finished_at, status, CAST(summary AS VARCHAR) AS summary FROM _sync_runs ORDER BY id DESC LIMIT ${Math.max(1, Math.floor(limit))}`);
-    return rows.map((row) => ({
-      id: Number(row.id),
-      startedAt: toDate(row.started_at),
-      finishedAt: row.finished_at === null ? null : toDate(row.finished_at),
-      status: String(row.status) as RunRecord['status'],
-      summary: row.summary === null ? null : JSON.parse(String(row.summary)),
-    }));
+    return rows.map((row) => runRecordFrom(row));
   }
 
   async listTables(): Promise<string[]> {
@@ -201,17 +191,7 @@ export class DuckDbDestination implements Destination {
       },
       putFile: async (entry) => {
         await this.#run('DELETE FROM _sync_files WHERE sha256 = ?', [entry.sha256]);
-        await this.#run('INSERT INTO _sync_files VALUES (?, ?, ?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, CAST(? AS JSON), ?, ?, now())', [
-          entry.sha256,
-          entry.name,
-          entry.size,
-          entry.periodStart,
-          entry.periodEnd,
-          entry.status,
-          JSON.stringify(entry.rows),
-          entry.error ?? null,
-          entry.runId,
-        ]);
+        await this.#run('INSERT INTO _sync_files VALUES (?, ?, ?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, CAST(? AS JSON), ?, ?, now())', fileEntryParams(entry));
       },
       dropTable: async (table) => {
         await this.#run(`DROP TABLE IF EXISTS ${ident(table)}`);
@@ -260,7 +240,7 @@ export class DuckDbDestination implements Destination {
         throw new SchemaMismatchError(table.name, column.name, `some values do not fit its type ${column.type}`);
       }
     }
-    const counts = await mergeStaged((sql, params) => this.#run(sql, params), (column) => castColumn(column), table, unitId, plan, runId);
+    const counts = await mergeStaged((sql, params) => this.#run(sql, params), { cast: (column) => castColumn(column), sameKey: notDistinctKey }, table, unitId, plan, runId);
     this.#seq.delete(`${table.name}\u0000${unitId}`);
     return counts;
   }
@@ -284,17 +264,7 @@ export class DuckDbDestination implements Destination {
       `SELECT sha256, name, size, CAST(period_start AS VARCHAR) AS period_start, CAST(period_end AS VARCHAR) AS period_end, status, CAST(rows AS VARCHAR) AS rows, error, run_id FROM _sync_files ${where} ORDER BY period_start NULLS LAST, name`,
       params,
     );
-    return rows.map((row) => ({
-      sha256: String(row.sha256),
-      name: String(row.name),
-      size: Number(row.size),
-      periodStart: row.period_start === null ? null : String(row.period_start),
-      periodEnd: row.period_end === null ? null : String(row.period_end),
-      status: String(row.status) as FileLedgerEntry['status'],
-      rows: row.rows === null ? {} : JSON.parse(String(row.rows)),
-      ...(row.error === null ? {} : { error: String(row.error) }),
-      runId: Number(row.run_id),
-    }));
+    return rows.map((row) => fileEntryFrom(row));
   }
 
   async #run(sql: string, params: readonly Param[] = []): Promise<number> {
