@@ -1,5 +1,5 @@
 import { AuthenticationError, ExportFormatError, isSdkError, NotFoundError, RateLimitError, ConnectionError } from '@x/core';
-import { DestinationLockedError, SchemaMismatchError } from '../errors/sync-errors.js';
+import { DestinationError, DestinationLockedError, SchemaMismatchError } from '../errors/sync-errors.js';
 
 /**
  * An error as a run reports it: its class name, a message safe to print and what to do. SDK
@@ -21,6 +21,9 @@ function hintFor(error: unknown): string {
   if (error instanceof ExportFormatError) return 'the file is damaged or not a Spruce export; ask Spruce to deliver it again';
   if (error instanceof SchemaMismatchError) return 'the vendor changed a column type; migrate the column or run `x-sync reset --stream` for this table';
   if (error instanceof DestinationLockedError) return 'another x-sync run holds the database; wait for it to finish';
+  if (error instanceof DestinationError) {
+    return error.reason === 'authentication' ? 'check the database user and password' : 'fix the database fault, then run again: committed units are kept, the failed unit was rolled back';
+  }
   return 'run again: committed units are kept and the stream resumes where it stopped';
 }
 

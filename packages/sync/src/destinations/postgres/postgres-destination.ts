@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
-import { SchemaMismatchError, SyncConfigError } from '../../errors/sync-errors.js';
+import { DestinationError, SchemaMismatchError, SyncConfigError } from '../../errors/sync-errors.js';
 import {
   META_COLUMNS,
   type ColumnSpec,
@@ -76,6 +76,8 @@ export class PostgresDestination implements Destination {
   readonly #lockWaitMs: number;
   #client: pg.Client | undefined;
   #inTransaction = false;
+  /** The error that lost the connection: every later call throws it again, so the run reports the cause. */
+  #lost: Error | undefined;
   /** False when opened read-only on a database sync never wrote to: reads answer empty. */
   #hasBookkeeping = true;
 
@@ -131,7 +133,7 @@ export class PostgresDestination implements Destination {
   async ensureTable(spec: TableSpec): Promise<SchemaNotice[]> {
     const existing = await this.describeTable(spec.name);
     if (!existing) {
-      await this.#query(createTableSql(spec));
+      await this.#query(createTableSql(spec), [], `creating table ${spec.name}`);
       await this.#query(createStageSql(spec));
       return [{ table: spec.name, column: '', kind: 'table-created' }];
     }
@@ -140,7 +142,7 @@ export class PostgresDestination implements Destination {
     const staged = new Set((await this.#columns(stageName(spec.name))).map((column) => column.name));
     const notices: SchemaNotice[] = [];
     for (const column of added) {
-      await this.#query(`ALTER TABLE ${ident(spec.name)} ADD COLUMN ${ident(column.name)} ${pgType(column.type)}`);
+      await this.#query(`ALTER TABLE ${ident(spec.name)} ADD COLUMN ${ident(column.name)} ${pgType(column.type)}`, [], `adding a column to ${spec.name}`);
       notices.push({ table: spec.name, column: column.name, kind: 'column-added', type: column.type });
     }
     for (const column of spec.columns) {
@@ -157,11 +159,11 @@ export class PostgresDestination implements Destination {
 
   async transaction<T>(work: (tx: DestinationTransaction) => Promise<T>): Promise<T> {
     if (this.#inTransaction) throw new Error('x-sync: nested transaction');
-    await this.#query('BEGIN');
+    await this.#query('BEGIN', [], 'starting a unit');
     this.#inTransaction = true;
     try {
       const result = await work(this.#transactionApi());
-      await this.#query('COMMIT');
+      await this.#query('COMMIT', [], 'committing a unit');
       return result;
     } catch (error) {
       await this.#client?.query('ROLLBACK').catch(() => undefined);
@@ -209,7 +211,7 @@ export class PostgresDestination implements Destination {
       JSON.stringify(summary),
       finishedAt.toISOString(),
       id,
-    ]);
+    ], 'recording the end of the run');
   }
 
   async listRuns(limit: number): Promise<RunRecord[]> {
@@ -235,7 +237,8 @@ export class PostgresDestination implements Destination {
     if (format !== 'csv') throw new SyncConfigError('--format parquet: Parquet export is DuckDB-only; use --format csv for PostgreSQL');
     await mkdir(dir, { recursive: true });
     const written: Array<{ table: string; file: string; rows: number }> = [];
-    for (const table of [...(await this.listTables()), '_sync_runs', '_sync_state', '_sync_files']) {
+    const bookkeeping = this.#hasBookkeeping ? ['_sync_runs', '_sync_state', '_sync_files'] : [];
+    for (const table of [...(await this.listTables()), ...bookkeeping]) {
       const file = join(dir, `${table}.csv`);
       await copyTableOut(this.#client!, table, file).catch((error: unknown) => {
         throw toDestinationError(error, { location: this.location, doing: `exporting ${table}` });
@@ -249,7 +252,7 @@ export class PostgresDestination implements Destination {
     return {
       stage: (table, unitId, columns, rows) => this.#stage(table, unitId, columns, rows),
       clearStage: async (table, unitId) => {
-        await this.#query(`DELETE FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = $1`, [unitId]);
+        await this.#query(`DELETE FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = $1`, [unitId], `clearing staged rows of ${table.name}`);
       },
       merge: (table, unitId, plan, runId) => this.#merge(table, unitId, plan, runId),
       putState: async (stream, state) => {
@@ -274,8 +277,9 @@ export class PostgresDestination implements Destination {
 
   async #stage(table: TableSpec, unitId: string, columns: readonly string[], rows: readonly StagedRow[]): Promise<void> {
     if (rows.length === 0) return;
+    if (this.#lost) throw this.#lost;
     await copyRowsIn(this.#client!, stageName(table.name), unitId, columns, rows).catch((error: unknown) => {
-      throw toDestinationError(error, { location: this.location, doing: `loading rows of ${table.name} (COPY)` });
+      throw this.#failure(error, `loading rows of ${table.name} (COPY)`);
     });
   }
 
@@ -284,7 +288,7 @@ export class PostgresDestination implements Destination {
       let n = 0;
       return (await this.#query(sql.replace(/\?/g, () => `$${++n}`), params, `merging into ${table.name}`)).rowCount ?? 0;
     };
-    await this.#query('SAVEPOINT x_sync_merge');
+    await this.#query('SAVEPOINT x_sync_merge', [], `merging into ${table.name}`);
     try {
       const counts = await mergeStaged(execute, { cast: (column) => castColumn(column), sameKey: rowTextKey }, table, unitId, plan, runId);
       await this.#query('RELEASE SAVEPOINT x_sync_merge');
@@ -333,12 +337,19 @@ export class PostgresDestination implements Destination {
   }
 
   async #query(sql: string, params: readonly Param[] = [], doing = 'a statement'): Promise<pg.QueryResult<Record<string, unknown>>> {
+    if (this.#lost) throw this.#lost;
     if (!this.#client) throw toDestinationError(new Error('Client was closed'), { location: this.location, doing });
     try {
       return await this.#client.query(sql, params as Param[]);
     } catch (error) {
-      throw toDestinationError(error, { location: this.location, doing });
+      throw this.#failure(error, doing);
     }
+  }
+
+  #failure(error: unknown, doing: string): Error {
+    const failure = toDestinationError(error, { location: this.location, doing });
+    if (failure instanceof DestinationError && failure.reason === 'connection-lost') this.#lost ??= failure;
+    return failure;
   }
 }
 
