@@ -27,3 +27,16 @@ export type {
   PlanContext,
   Source,
 } from './sources/source.js';
+export { sync, sourcesFrom } from './sync.js';
+export type { SyncOptions, SourceSettings } from './sync.js';
+export type { SyncEvent, SyncSummary, StreamSummary, RunStatus } from './engine/events.js';
+export { DuckDbDestination } from './destinations/duckdb/duckdb-destination.js';
+export { lusciiSource } from './sources/luscii/luscii-source.js';
+export type { LusciiSourceOptions } from './sources/luscii/luscii-source.js';
+export { dexCareSource } from './sources/dexcare/dexcare-source.js';
+export type { DexCareSourceOptions } from './sources/dexcare/dexcare-source.js';
+export { spruceSource } from './sources/spruce/spruce-source.js';
+export type { SpruceSourceOptions } from './sources/spruce/spruce-source.js';
+export { ALL_STREAMS } from './streams.js';
+export { DestinationLockedError, SchemaMismatchError, SyncConfigError } from './errors/sync-errors.js';
+export { main, EXIT } from './cli/main.js';

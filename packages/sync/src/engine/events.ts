@@ -37,6 +37,8 @@ export interface SyncSummary {
   status: RunStatus;
   dryRun: boolean;
   streams: Record<string, StreamSummary>;
+  /** Units recorded as failed and skipped (damaged Spruce files, by name). */
+  skipped: string[];
   /** Units `--dry-run` would take, per stream. */
   planned?: Record<string, string[]>;
 }

@@ -29,6 +29,7 @@ export async function runEngine(run: EngineRun): Promise<SyncSummary> {
   const byTable = new Map(selected.map((stream) => [stream.table, stream]));
   const summaries: Record<string, StreamSummary> = Object.fromEntries(selected.map((stream) => [stream.table, emptySummary()]));
   const planned: Record<string, string[]> = {};
+  const skipped: string[] = [];
   const runId = run.dryRun ? 0 : await destination.startRun(run.now);
   emit({ event: 'run-started', runId, db: destination.location, streams: selected.map((stream) => stream.table) });
 
@@ -46,6 +47,10 @@ export async function runEngine(run: EngineRun): Promise<SyncSummary> {
         }
         const outcome = await runOne(unit, run, byTable, runId, summaries);
         if (outcome === 'ok') continue;
+        if (outcome === 'skipped') {
+          skipped.push(unit.label);
+          continue;
+        }
         for (const stream of unit.streams) fail(summaries, stream, outcome.error, emit);
         if (stopsSource(outcome.error)) {
           for (const stream of streams) failed.add(stream);
@@ -60,8 +65,9 @@ export async function runEngine(run: EngineRun): Promise<SyncSummary> {
 
   const values = Object.values(summaries);
   const failures = values.filter((summary) => summary.status === 'failed').length;
-  const status: RunStatus = failures === 0 ? 'succeeded' : failures === values.length ? 'failed' : 'partial';
-  const summary: SyncSummary = { runId, status, dryRun: run.dryRun, streams: summaries, ...(run.dryRun ? { planned } : {}) };
+  // A skipped (damaged) file leaves the run partial: data the user expects is missing.
+  const status: RunStatus = failures === 0 ? (skipped.length === 0 ? 'succeeded' : 'partial') : failures === values.length ? 'failed' : 'partial';
+  const summary: SyncSummary = { runId, status, dryRun: run.dryRun, streams: summaries, skipped, ...(run.dryRun ? { planned } : {}) };
   if (!run.dryRun) await destination.finishRun(runId, status, summaries, new Date(Math.max(Date.now(), run.now.getTime())));
   emit({ event: 'run-finished', runId, status, summary });
   return summary;
@@ -88,7 +94,7 @@ async function runOne(unit: Unit, run: EngineRun, streams: Map<string, StreamDef
       if (ledger) await run.destination.transaction((tx) => tx.putFile({ ...ledger, rows: {}, status: 'failed', error: error.name, runId }));
       const { error: name, message } = describeError(error);
       run.emit({ event: 'unit-skipped', streams: unit.streams, unit: unit.label, error: name, message });
-      return 'ok' as const;
+      return 'skipped' as const;
     }
     return { error };
   }
