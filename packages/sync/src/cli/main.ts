@@ -8,7 +8,7 @@ import { resetStreams } from './commands/reset.js';
 import { runCommand } from './commands/run.js';
 import { formatStatus, statusReport } from './commands/status.js';
 import type { Output } from './progress-output.js';
-import { resolveDb } from './settings.js';
+import { resolveDb, resolvePostgres } from './settings.js';
 
 /** Exit codes: 0 done, 1 failed, 2 usage, 3 partial (some streams failed, the rest committed). */
 export const EXIT = { done: 0, failed: 1, usage: 2, partial: 3 } as const;
@@ -26,7 +26,8 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
  */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, output: Output, signal = new AbortController().signal): Promise<number> {
   let code: number = EXIT.done;
-  const db = new Option('--db <path>', 'DuckDB file (or X_SYNC_DB)');
+  const db = new Option('--db <path>', 'DuckDB file, or postgres://… (or X_SYNC_DB)');
+  const schema = () => new Option('--schema <name>', 'PostgreSQL: the schema of every table (or X_SYNC_SCHEMA; default the role\'s current schema)');
   const program = new Command('x-sync')
     .description('Keep a DuckDB warehouse in step with Luscii, DexCare and Spruce, exactly once per unit of work.')
     .exitOverride()
@@ -45,6 +46,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, outp
     .option('--json', 'one NDJSON event per line on stdout (also when stdout is not a terminal)')
     .option('--verbose', 'with NDJSON, also every batch of rows and every page')
     .option('--config <file>', 'JSON config: streams, start dates, windows, look-backs, AVR types and keys')
+    .addOption(schema())
+    .option('--lock-wait <seconds>', 'PostgreSQL: how long to wait for another run\'s lock (or X_SYNC_LOCK_WAIT; default 60)')
     .action(async (flags) => {
       code = await runCommand(flags, env, output, signal);
     });
@@ -52,12 +55,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, outp
   program
     .command('status')
     .description('streams, high-water marks, pending AVR reports, last runs and Spruce files')
-    .option('--db <path>', 'DuckDB file (or X_SYNC_DB)')
+    .option('--db <path>', 'DuckDB file, or postgres://… (or X_SYNC_DB)')
     .option('--json', 'print JSON')
     .option('--config <file>', 'JSON config (for its db)')
-    .action(async (flags: { db?: string; json?: boolean; config?: string }) => {
+    .addOption(schema())
+    .action(async (flags: { db?: string; json?: boolean; config?: string; schema?: string }) => {
       const config = flags.config ? await readConfigFile(flags.config) : {};
-      const { destination } = destinationFor(resolveDb(flags.db, env, config), { dryRun: false });
+      const { destination } = destinationFor(resolveDb(flags.db, env, config), { dryRun: false, postgres: resolvePostgres(flags, env) });
       await destination.open({ readOnly: true });
       try {
         const report = await statusReport(destination);
@@ -70,11 +74,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, outp
   program
     .command('reset')
     .description('drop the table and state of a stream, or of every stream of a source')
-    .option('--db <path>', 'DuckDB file (or X_SYNC_DB)')
+    .option('--db <path>', 'DuckDB file, or postgres://… (or X_SYNC_DB)')
     .option('--stream <table>', 'a table name (repeatable)', collect)
     .option('--source <name>', 'luscii, dexcare or spruce (repeatable)', collect)
-    .action(async (flags: { db?: string; stream?: string[]; source?: string[] }) => {
-      const { destination } = destinationFor(resolveDb(flags.db, env), { dryRun: false });
+    .addOption(schema())
+    .option('--lock-wait <seconds>', 'PostgreSQL: how long to wait for another run\'s lock (or X_SYNC_LOCK_WAIT; default 60)')
+    .action(async (flags: { db?: string; stream?: string[]; source?: string[]; schema?: string; lockWait?: string }) => {
+      const { destination } = destinationFor(resolveDb(flags.db, env), { dryRun: false, postgres: resolvePostgres(flags, env) });
       await destination.open({ readOnly: false });
       try {
         const names = await resetStreams(destination, flags);
@@ -87,11 +93,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, outp
   program
     .command('export')
     .description('write every table as Parquet or CSV files')
-    .option('--db <path>', 'DuckDB file (or X_SYNC_DB)')
+    .option('--db <path>', 'DuckDB file, or postgres://… (or X_SYNC_DB)')
     .addOption(new Option('--format <format>', 'parquet or csv').choices(['parquet', 'csv']).makeOptionMandatory())
     .requiredOption('--out <dir>', 'folder to write <table>.<format> into')
-    .action(async (flags: { db?: string; format: 'parquet' | 'csv'; out: string }) => {
-      const { destination } = destinationFor(resolveDb(flags.db, env), { dryRun: false });
+    .addOption(schema())
+    .action(async (flags: { db?: string; format: 'parquet' | 'csv'; out: string; schema?: string }) => {
+      const { destination } = destinationFor(resolveDb(flags.db, env), { dryRun: false, postgres: resolvePostgres(flags, env) });
       await destination.open({ readOnly: true });
       try {
         for (const file of await destination.exportTables(flags.format, flags.out)) output.stdout.write(`${file.file}\t${file.rows} rows\n`);

@@ -1,5 +1,5 @@
 import { SyncConfigError } from '../errors/sync-errors.js';
-import { DEFAULT_DB } from '../destinations/open-destination.js';
+import { DEFAULT_DB, type PostgresSettings } from '../destinations/open-destination.js';
 import type { SourceSettings } from '../sync.js';
 import { readConfigFile, type SyncConfigFile } from './config-file.js';
 
@@ -10,6 +10,8 @@ export interface RunFlags {
   stream?: string[];
   since?: string;
   config?: string;
+  schema?: string;
+  lockWait?: string;
 }
 
 /** Settings resolved in one place: flags beat environment beats config beats defaults. */
@@ -18,6 +20,7 @@ export interface ResolvedSettings {
   sources: SourceSettings;
   streams: string[];
   since: string | undefined;
+  postgres: PostgresSettings;
 }
 
 const SOURCES = ['luscii', 'dexcare', 'spruce'] as const;
@@ -25,6 +28,17 @@ const SOURCES = ['luscii', 'dexcare', 'spruce'] as const;
 /** The database from `--db`, `X_SYNC_DB`, the config, or the default. */
 export function resolveDb(flag: string | undefined, env: NodeJS.ProcessEnv, config: SyncConfigFile = {}): string {
   return flag ?? env.X_SYNC_DB ?? config.db ?? DEFAULT_DB;
+}
+
+/**
+ * PostgreSQL settings from `--schema` (or `X_SYNC_SCHEMA`) and `--lock-wait SECONDS` (or
+ * `X_SYNC_LOCK_WAIT`; default 60): ignored for a DuckDB file, except that `--schema` is refused there.
+ */
+export function resolvePostgres(flags: { schema?: string; lockWait?: string }, env: NodeJS.ProcessEnv): PostgresSettings {
+  const schema = flags.schema ?? env.X_SYNC_SCHEMA;
+  const wait = flags.lockWait ?? env.X_SYNC_LOCK_WAIT;
+  if (wait !== undefined && !/^\d+$/.test(wait)) throw new SyncConfigError('--lock-wait: whole seconds to wait for another run (0 to not wait)');
+  return { ...(schema ? { schema } : {}), ...(wait === undefined ? {} : { lockWaitMs: Number(wait) * 1000 }) };
 }
 
 /**
@@ -47,7 +61,8 @@ export async function resolveSettings(flags: RunFlags, env: NodeJS.ProcessEnv): 
   }
   const sources: SourceSettings = {};
   for (const name of SOURCES) if ((wanted.length === 0 || wanted.includes(name)) && all[name]) Object.assign(sources, { [name]: all[name] });
-  return { db: resolveDb(flags.db, env, config), sources, streams: flags.stream ?? config.streams ?? [], since: flags.since ?? config.since };
+  const postgres = resolvePostgres(flags, env);
+  return { db: resolveDb(flags.db, env, config), sources, streams: flags.stream ?? config.streams ?? [], since: flags.since ?? config.since, postgres };
 }
 
 const ENV_HINT = {

@@ -82,6 +82,43 @@ export async function postgresWarehouse(url: string): Promise<Warehouse & { sche
   };
 }
 
+/**
+ * Every data table of a destination as sorted lines of cells, comparable across destinations:
+ * without `_sync_run_id`, `_sync_deleted_at` reduced to whether it is set, numbers as numbers,
+ * JSON with sorted keys (PostgreSQL's JSONB reorders them).
+ */
+export async function comparableContents(db: Destination, dir: string): Promise<Record<string, string[]>> {
+  const contents: Record<string, string[]> = {};
+  for (const { table, file } of await db.exportTables('csv', dir)) {
+    if (table.startsWith('_sync_')) continue;
+    const records: string[][] = parse(await readFile(file, 'utf8'));
+    const [header = [], ...rows] = records;
+    contents[table] = rows
+      .map((row) =>
+        header
+          .map((name, index) => [name, row[index] ?? ''] as const)
+          .filter(([name]) => name !== '_sync_run_id')
+          .map(([name, cell]) => (name === '_sync_deleted_at' ? String(cell !== '') : canonicalJson(cell)))
+          .join('\t'),
+      )
+      .sort();
+  }
+  return contents;
+}
+
+function canonicalJson(cell: string): string {
+  // DuckDB writes a DOUBLE 3 as `3.0`, PostgreSQL as `3`.
+  if (/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(cell)) return String(Number(cell));
+  if (!/^[[{]/.test(cell)) return cell;
+  const sortKeys = (value: unknown): unknown =>
+    Array.isArray(value) ? value.map(sortKeys) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)])) : value;
+  try {
+    return JSON.stringify(sortKeys(JSON.parse(cell)));
+  } catch {
+    return cell;
+  }
+}
+
 async function exportedRows(db: Destination, table: string, dir: string): Promise<string[][]> {
   const written = await db.exportTables('csv', dir);
   const file = written.find((entry) => entry.table === table)?.file;

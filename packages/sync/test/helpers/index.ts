@@ -119,5 +119,5 @@ export async function tableContents(path: string): Promise<Record<string, string
   });
 }
 
-export { postgresUrl, postgresWarehouse, warehouseKinds, withAdmin, type Warehouse } from './destinations.js';
+export { comparableContents, postgresUrl, postgresWarehouse, warehouseKinds, withAdmin, type Warehouse } from './destinations.js';
 export { ALL_TYPES, memorySource, typedRow, type MemoryUnit } from './memory-source.js';

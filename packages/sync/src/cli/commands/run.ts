@@ -19,6 +19,7 @@ export async function runCommand(flags: RunCommandFlags, env: NodeJS.ProcessEnv,
   try {
     summary = await sync({
       db: settings.db,
+      postgres: settings.postgres,
       sources: settings.sources,
       streams: settings.streams,
       since: settings.since,

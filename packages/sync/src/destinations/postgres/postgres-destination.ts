@@ -103,6 +103,8 @@ export class PostgresDestination implements Destination {
     }
     this.#client = client;
     try {
+      // Instants are written and exported in UTC whatever the server's default zone, as DuckDB does.
+      await this.#query(`SELECT set_config('TimeZone', 'UTC', false)`);
       if (this.#schema) {
         if (!options.readOnly) await this.#query(`CREATE SCHEMA IF NOT EXISTS ${ident(this.#schema)}`);
         await this.#query(`SELECT set_config('search_path', $1, false)`, [ident(this.#schema)]);
