@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncEvent } from '../src/index.js';
-import { execCli, runCli, spawnCli, syncFixture, tableContents, withDb, type SyncFixture } from './helpers/index.js';
+import { execCli, runCli, spawnCli, syncFixture, warehouseKinds, type SyncFixture, type Warehouse } from './helpers/index.js';
 
 type Killpoint = { name: string; at: (event: SyncEvent) => boolean };
 
@@ -25,8 +24,8 @@ const KILL_POINTS: Killpoint[] = [
 ];
 
 /** Runs `x-sync run` as a child and SIGKILLs it at the first event `point` matches; resolves whether it was killed. */
-async function runUntilKilled(fixture: SyncFixture, db: string, point: Killpoint): Promise<boolean> {
-  const child = await spawnCli(['run', '--config', fixture.config, '--json', '--verbose', '--db', db], fixture.env);
+async function runUntilKilled(fixture: SyncFixture, db: Warehouse, point: Killpoint): Promise<boolean> {
+  const child = await spawnCli(['run', '--config', fixture.config, '--json', '--verbose', ...db.cliArgs], fixture.env);
   return new Promise((resolve) => {
     let killed = false;
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -41,29 +40,36 @@ async function runUntilKilled(fixture: SyncFixture, db: string, point: Killpoint
   });
 }
 
-describe('exactly once across SIGKILL', () => {
+// On DuckDB and on PostgreSQL (when X_SYNC_TEST_PG_URL is set): the same kill points, the same check.
+describe.each(warehouseKinds())('exactly once across SIGKILL on $kind', ({ create }) => {
   let fixture: SyncFixture;
   let clean: Record<string, string[]>;
+  let cleanDb: Warehouse;
+  let db: Warehouse;
 
   beforeAll(async () => {
     fixture = await syncFixture({ luscii: { perPage: 5 }, dexcare: { avr: { visits: { rows: 2_500 } } }, spruceFiles: 3, spruceMessages: 200 });
-    const cleanDb = join(fixture.dir, 'clean.duckdb');
-    const result = await runCli(['run', '--config', fixture.config, '--json', '--db', cleanDb], fixture.env);
+    cleanDb = await create();
+    db = await create();
+    const result = await runCli(['run', '--config', fixture.config, '--json', ...cleanDb.cliArgs], fixture.env);
     expect(result.code).toBe(0);
-    clean = await tableContents(cleanDb);
+    clean = await cleanDb.contents();
   }, 120_000);
-  afterAll(() => fixture.close());
+  afterAll(async () => {
+    await cleanDb.dispose();
+    await db.dispose();
+    await fixture.close();
+  });
 
   it('killed mid-page, mid-CSV, between Spruce files and during a commit, a rerun leaves every table as one clean run', async () => {
-    const db = join(fixture.dir, 'crashed.duckdb');
     const reached: string[] = [];
     for (const point of KILL_POINTS) if (await runUntilKilled(fixture, db, point)) reached.push(point.name);
     // Most points are reached (a point a run passes too fast is fine; the check below is the same).
     expect(reached.length).toBeGreaterThanOrEqual(6);
-    const final = await execCli(['run', '--config', fixture.config, '--json', '--db', db], fixture.env);
+    const final = await execCli(['run', '--config', fixture.config, '--json', ...db.cliArgs], fixture.env);
     expect(final.code).toBe(0);
-    expect(await tableContents(db)).toEqual(clean);
-    const [running] = await withDb(db, (query) => query(`SELECT count(*) AS n FROM _sync_runs WHERE finished_at IS NULL`));
+    expect(await db.contents()).toEqual(clean);
+    const [running] = await db.query(`SELECT count(*) AS n FROM _sync_runs WHERE finished_at IS NULL`);
     expect(Number(running!.n)).toBe(reached.length);
   }, 240_000);
 });

@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Destination } from '../../src/destinations/destination.js';
 import { DuckDbDestination } from '../../src/destinations/duckdb/duckdb-destination.js';
 import { PostgresDestination } from '../../src/destinations/postgres/postgres-destination.js';
+import { withDb as withDuckDb } from './index.js';
 
 /**
  * The PostgreSQL the tests use: `X_SYNC_TEST_PG_URL`, which `scripts/pg-test-cluster.sh start`
@@ -27,6 +28,15 @@ export interface Warehouse {
   open(options?: { lockWaitMs?: number }): Destination;
   /** Every row of a table without `_sync_run_id`, as text, sorted: what two runs must agree on. */
   rows(table: string): Promise<string[][]>;
+  /**
+   * Runs SQL both databases accept on a separate connection (BIGINTs come back as strings). On
+   * DuckDB, close your own handle first: the file takes one writer.
+   */
+  query(sql: string): Promise<Array<Record<string, unknown>>>;
+  /** `x-sync` flags that point a run at this warehouse. */
+  readonly cliArgs: readonly string[];
+  /** Every data table, comparable across runs and destinations (see {@link comparableContents}). */
+  contents(): Promise<Record<string, string[]>>;
   dispose(): Promise<void>;
 }
 
@@ -53,6 +63,9 @@ async function duckWarehouse(): Promise<Warehouse> {
         await db.close();
       }
     },
+    query: (sql) => withDuckDb(file, (query) => query(sql)),
+    cliArgs: ['--db', file],
+    contents: () => readContents(new DuckDbDestination(file), join(dir, 'contents')),
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
 }
@@ -75,6 +88,13 @@ export async function postgresWarehouse(url: string): Promise<Warehouse & { sche
         await db.close();
       }
     },
+    cliArgs: ['--db', url, '--schema', schema],
+    contents: () => readContents(new PostgresDestination({ url, schema }), join(dir, 'contents')),
+    query: (sql) =>
+      withAdmin(url, async (client) => {
+        await client.query(`SET search_path TO "${schema}"`);
+        return (await client.query(sql)).rows as Array<Record<string, unknown>>;
+      }),
     dispose: async () => {
       await withAdmin(url, (client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
       await rm(dir, { recursive: true, force: true });
@@ -104,6 +124,15 @@ export async function comparableContents(db: Destination, dir: string): Promise<
       .sort();
   }
   return contents;
+}
+
+async function readContents(db: Destination, dir: string): Promise<Record<string, string[]>> {
+  await db.open({ readOnly: true });
+  try {
+    return await comparableContents(db, dir);
+  } finally {
+    await db.close();
+  }
 }
 
 function canonicalJson(cell: string): string {

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DuckDbDestination, SchemaMismatchError, type MergePlan, type StreamColumn } from '../src/index.js';
+import { SchemaMismatchError, type Destination, type MergePlan, type StreamColumn } from '../src/index.js';
 import { RowEncoder } from '../src/engine/row-encoder.js';
-import { tempDir, withDb } from './helpers/index.js';
+import { warehouseKinds, type Warehouse } from './helpers/index.js';
 
 const COLUMNS: StreamColumn[] = [
   { wire: 'id', name: 'id', type: 'TEXT' },
@@ -10,21 +9,20 @@ const COLUMNS: StreamColumn[] = [
   { wire: 'n', name: 'n', type: 'BIGINT' },
 ];
 
-describe('DuckDB destination: merges write only what changed, in one transaction', () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
-  let db: DuckDbDestination;
+// The same merges, counts and rollbacks on both destinations (PostgreSQL when X_SYNC_TEST_PG_URL is set).
+describe.each(warehouseKinds())('$kind destination: merges write only what changed, in one transaction', ({ create }) => {
+  let warehouse: Warehouse;
+  let db: Destination;
   let run = 0;
-  const path = () => join(dir, 'd.duckdb');
 
   beforeEach(async () => {
-    ({ dir, cleanup } = await tempDir());
-    db = new DuckDbDestination(path());
+    warehouse = await create();
+    db = warehouse.open();
     await db.open({ readOnly: false });
   });
   afterEach(async () => {
     await db.close();
-    await cleanup();
+    await warehouse.dispose();
   });
 
   async function load(rows: Record<string, unknown>[], merge: MergePlan, options: { softDelete?: boolean; table?: string } = {}) {
@@ -40,7 +38,8 @@ describe('DuckDB destination: merges write only what changed, in one transaction
   const at = (day: number) => new Date(Date.UTC(2024, 4, day));
   const rows = async (sql = 'SELECT id, n, _sync_run_id AS run FROM t ORDER BY id, n') => {
     await db.close();
-    const result = await withDb(path(), (query) => query(sql));
+    const result = await warehouse.query(sql);
+    db = warehouse.open();
     await db.open({ readOnly: false });
     return result;
   };
