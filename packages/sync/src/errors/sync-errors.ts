@@ -27,7 +27,7 @@ export class DestinationLockedError extends SdkError {
 }
 
 /** Why a database operation failed, as {@link DestinationError.reason} says. */
-export type DestinationFailure = 'authentication' | 'connection-lost' | 'statement-timeout' | 'disk-full' | 'failed';
+export type DestinationFailure = 'authentication' | 'permission-denied' | 'connection-lost' | 'statement-timeout' | 'disk-full' | 'failed';
 
 /**
  * The database refused or lost an operation: a wrong password, a connection dropped (the server

@@ -6,6 +6,7 @@ const SOCKET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'
 const ROLLED_BACK = 'the unit in progress was rolled back; a rerun resumes from the last committed unit';
 const HINTS: Record<DestinationFailure, string> = {
   authentication: 'check the user and password (in the URL or PGPASSWORD); nothing was written',
+  'permission-denied': `the role lacks a privilege x-sync needs (CONNECT and TEMPORARY on the database, and owning or CREATE and USAGE on the schema; see docs/sync-postgres.md); ${'nothing of the unit in progress was written'}`,
   'connection-lost': `the connection was lost (a server restart, or the session was ended); ${ROLLED_BACK} once the server is back`,
   'statement-timeout': `a statement ran longer than statement_timeout allows; ${ROLLED_BACK} (raise the timeout for this role if it repeats)`,
   'disk-full': `the server is out of disk space or over a quota; ${ROLLED_BACK} once space is freed`,
@@ -18,6 +19,7 @@ export function failureOf(error: unknown): { reason: DestinationFailure; code: s
   const message = error instanceof Error ? error.message : '';
   if (code === '28P01' || code === '28000') return { reason: 'authentication', code };
   if (code === '57014') return { reason: 'statement-timeout', code };
+  if (code === '42501') return { reason: 'permission-denied', code };
   if (code?.startsWith('53')) return { reason: 'disk-full', code };
   if (code?.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || (code !== undefined && SOCKET_CODES.has(code))) {
     return { reason: 'connection-lost', code };

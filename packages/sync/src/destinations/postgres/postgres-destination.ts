@@ -106,7 +106,9 @@ export class PostgresDestination implements Destination {
       // Instants are written and exported in UTC whatever the server's default zone, as DuckDB does.
       await this.#query(`SELECT set_config('TimeZone', 'UTC', false)`);
       if (this.#schema) {
-        if (!options.readOnly) await this.#query(`CREATE SCHEMA IF NOT EXISTS ${ident(this.#schema)}`);
+        // CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists.
+        const found = await this.#query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [this.#schema]);
+        if (found.rowCount === 0 && !options.readOnly) await this.#query(`CREATE SCHEMA ${ident(this.#schema)}`, [], `creating schema ${this.#schema}`);
         await this.#query(`SELECT set_config('search_path', $1, false)`, [ident(this.#schema)]);
       }
       if (options.readOnly) {
