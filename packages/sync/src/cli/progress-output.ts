@@ -40,7 +40,7 @@ interface StreamBar {
 function barRenderer(output: Output): ProgressRenderer {
   const multibar = new cliProgress.MultiBar(
     {
-      stream: output.stderr as NodeJS.WritableStream as never,
+      stream: output.stderr,
       format: ' {stream} |{bar}| {units} units | {rows} rows | {rate} rows/s | {status}',
       hideCursor: true,
       clearOnComplete: false,

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { getResponse, type RequestHandler } from 'msw';
 
 /** A loopback HTTP server answering with msw handlers. */
@@ -66,7 +67,7 @@ async function answer(handlers: readonly RequestHandler[], base: string, request
     response.end();
     return;
   }
-  const body$ = Readable.fromWeb(mocked.body as import('node:stream/web').ReadableStream<Uint8Array>);
+  const body$ = Readable.fromWeb(mocked.body as NodeReadableStream<Uint8Array>);
   body$.on('error', () => request.socket.destroy());
   body$.pipe(response);
 }

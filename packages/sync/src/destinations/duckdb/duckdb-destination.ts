@@ -304,7 +304,7 @@ export class DuckDbDestination implements Destination {
 
   async #rows(sql: string, params: readonly Param[] = []): Promise<Array<Record<string, unknown>>> {
     const reader = await this.#connection!.runAndReadAll(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
-    return reader.getRowObjectsJS() as Array<Record<string, unknown>>;
+    return reader.getRowObjectsJS();
   }
 }
 
