@@ -40,3 +40,4 @@ export type { SpruceSourceOptions } from './sources/spruce/spruce-source.js';
 export { ALL_STREAMS } from './streams.js';
 export { DestinationLockedError, SchemaMismatchError, SyncConfigError } from './errors/sync-errors.js';
 export { main, EXIT } from './cli/main.js';
+export type { Output } from './cli/progress-output.js';

@@ -8,6 +8,7 @@ import { getResponse, type RequestHandler } from 'msw';
 export interface LoopbackServer {
   /** `http://127.0.0.1:<port>`: give it to a client as its base URL. */
   readonly url: string;
+  /** Stops the server and drops its open connections. */
   close(): Promise<void>;
 }
 

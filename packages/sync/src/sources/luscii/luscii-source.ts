@@ -17,6 +17,7 @@ export interface LusciiSourceOptions {
   lookbackDays?: number | undefined;
   /** Per-stream first day, overriding `since` (`{ luscii_measurements: '2024-01-01' }`). */
   startDates?: Readonly<Record<string, string>> | undefined;
+  /** A `fetch` for the client (a proxy agent, a test double). */
   fetch?: typeof globalThis.fetch | undefined;
 }
 
