@@ -110,6 +110,10 @@ function barRenderer(output: Output): ProgressRenderer {
         break;
     }
   }) as ProgressRenderer;
-  render.stop = () => multibar.stop();
+  render.stop = () => {
+    // cli-progress prints logged lines on its next redraw; stop() alone would drop the last ones.
+    multibar.update();
+    multibar.stop();
+  };
   return render;
 }
