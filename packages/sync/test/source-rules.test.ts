@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dexCareHandlers, fakeProviderHistories } from '@x/dexcare-reporting/testing';
+import { lusciiHandlers } from '@x/luscii-export/testing';
 import { buildSpruceExportZip, fakeSpruceExport } from '@x/spruce-export-parser/testing';
 import { sync, type SyncEvent } from '../src/index.js';
 import { resolveSettings } from '../src/cli/settings.js';
@@ -76,6 +77,38 @@ describe('per-source rules', () => {
     expect(after[0]!.entities).toBe(before[0]!.entities);
     expect(after[0]!.first).toBe(before[0]!.first);
     expect(after[0]!.files).toBe('3');
+  });
+
+  it('Luscii: the next run re-reads the look-back and replaces those windows; a patient gone from the snapshot is marked, not deleted', async () => {
+    const dir = await temp();
+    const api = lusciiHandlers();
+    const server = await serveHandlers(api.handlers, api.baseUrl);
+    closers.push(() => server.close());
+    const db = join(dir, 'x.duckdb');
+    const run = (now: string) =>
+      sync({
+        db,
+        sources: { luscii: { apiKey: api.apiKey, baseUrl: server.url, windowDays: 7, lookbackDays: 3 } },
+        streams: ['luscii_measurements', 'luscii_patients'],
+        since: '2024-06-10',
+        now: new Date(now),
+      });
+    expect((await run('2024-06-20T12:00:00Z')).status).toBe('succeeded');
+    expect(api.requests.filter((r) => r.reportType === 'measurements' && r.cursor === null).map((r) => `${r.startDate}..${r.endDate}`)).toEqual([
+      '2024-06-10..2024-06-16',
+      '2024-06-17..2024-06-20',
+    ]);
+    api.requests.length = 0;
+    const gone = api.organisation.rows.patients.splice(0, 1)[0]!;
+    const second = await run('2024-06-22T12:00:00Z');
+    expect(api.requests.filter((r) => r.reportType === 'measurements' && r.cursor === null).map((r) => `${r.startDate}..${r.endDate}`)).toEqual(['2024-06-18..2024-06-22']);
+    expect(second.streams.luscii_patients).toMatchObject({ deleted: 1, inserted: 0, updated: 0 });
+    await withDb(db, async (query) => {
+      const rows = await query(`SELECT patient_uuid, _sync_deleted_at IS NOT NULL AS gone FROM luscii_patients WHERE _sync_deleted_at IS NOT NULL`);
+      expect(rows).toEqual([{ patient_uuid: gone.Patient_UUID, gone: true }]);
+      const [count] = await query(`SELECT count(*) AS n FROM luscii_measurements`);
+      expect(Number(count!.n)).toBe(api.rowsFor('measurements', { startDate: '2024-06-10', endDate: '2024-06-22' }).length);
+    });
   });
 
   it('settings: flags beat the environment, which beats the config file; secrets come only from the environment', async () => {
