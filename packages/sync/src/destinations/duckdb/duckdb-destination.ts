@@ -16,6 +16,7 @@ import {
   type StreamStateValue,
   type TableSpec,
 } from '../destination.js';
+import { readFiles, readRuns, toDate } from './bookkeeping.js';
 import { mergeStaged, uncastableCountSql } from './merge-sql.js';
 import { BOOKKEEPING_SQL, createStageSql, createTableSql, duckType, ident, literal, specType, stageName } from './sql.js';
 
@@ -152,14 +153,7 @@ export class DuckDbDestination implements Destination {
   }
 
   async listRuns(limit: number): Promise<RunRecord[]> {
-    const rows = await this.#rows(`SELECT id, started_at, finished_at, status, CAST(summary AS VARCHAR) AS summary FROM _sync_runs ORDER BY id DESC LIMIT ${Math.max(1, Math.floor(limit))}`);
-    return rows.map((row) => ({
-      id: Number(row.id),
-      startedAt: toDate(row.started_at),
-      finishedAt: row.finished_at === null ? null : toDate(row.finished_at),
-      status: String(row.status) as RunRecord['status'],
-      summary: row.summary === null ? null : JSON.parse(String(row.summary)),
-    }));
+    return readRuns((sql) => this.#rows(sql), limit);
   }
 
   async listTables(): Promise<string[]> {
@@ -280,21 +274,7 @@ export class DuckDbDestination implements Destination {
   }
 
   async #files(where: string, params: Param[]): Promise<FileLedgerEntry[]> {
-    const rows = await this.#rows(
-      `SELECT sha256, name, size, CAST(period_start AS VARCHAR) AS period_start, CAST(period_end AS VARCHAR) AS period_end, status, CAST(rows AS VARCHAR) AS rows, error, run_id FROM _sync_files ${where} ORDER BY period_start NULLS LAST, name`,
-      params,
-    );
-    return rows.map((row) => ({
-      sha256: String(row.sha256),
-      name: String(row.name),
-      size: Number(row.size),
-      periodStart: row.period_start === null ? null : String(row.period_start),
-      periodEnd: row.period_end === null ? null : String(row.period_end),
-      status: String(row.status) as FileLedgerEntry['status'],
-      rows: row.rows === null ? {} : JSON.parse(String(row.rows)),
-      ...(row.error === null ? {} : { error: String(row.error) }),
-      runId: Number(row.run_id),
-    }));
+    return readFiles((sql, values) => this.#rows(sql, values), where, params);
   }
 
   async #run(sql: string, params: readonly Param[] = []): Promise<number> {
@@ -308,6 +288,3 @@ export class DuckDbDestination implements Destination {
   }
 }
 
-function toDate(value: unknown): Date {
-  return value instanceof Date ? value : new Date(String(value));
-}
