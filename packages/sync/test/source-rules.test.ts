@@ -111,6 +111,33 @@ describe('per-source rules', () => {
     });
   });
 
+  it('a field the vendor starts sending becomes a column with a notice; a value that no longer fits its column stops the stream naming table and column, and writes nothing', async () => {
+    const dir = await temp();
+    const api = lusciiHandlers();
+    const server = await serveHandlers(api.handlers, api.baseUrl);
+    closers.push(() => server.close());
+    const db = join(dir, 'x.duckdb');
+    const events: SyncEvent[] = [];
+    const run = () => sync({ db, sources: { luscii: { apiKey: api.apiKey, baseUrl: server.url } }, streams: ['luscii_patients'], onProgress: (event) => events.push(event) });
+    expect((await run()).status).toBe('succeeded');
+    const patients = api.organisation.rows.patients as Array<Record<string, unknown>>;
+    for (const row of patients) row.Care_Team_Size = 3;
+    const second = await run();
+    expect(second.streams.luscii_patients).toMatchObject({ status: 'succeeded', updated: patients.length });
+    expect(events.filter((event) => event.event === 'notice' && event.code === 'column-added').map((event) => (event as { message: string }).message)).toEqual([
+      'table luscii_patients: new column care_team_size (DOUBLE) added',
+    ]);
+    for (const row of patients) row.Care_Team_Size = 'three, says Jane Doe';
+    const third = await run();
+    expect(third.streams.luscii_patients).toMatchObject({ status: 'failed', error: 'SchemaMismatchError' });
+    expect(third.streams.luscii_patients!.message).toContain('column care_team_size of table luscii_patients');
+    expect(third.streams.luscii_patients!.message).not.toContain('Jane');
+    await withDb(db, async (query) => {
+      const [row] = await query('SELECT count(*) AS n, min(care_team_size) AS size FROM luscii_patients');
+      expect(row).toEqual({ n: String(patients.length), size: 3 });
+    });
+  });
+
   it('settings: flags beat the environment, which beats the config file; secrets come only from the environment', async () => {
     const dir = await temp();
     const config = join(dir, 'c.json');
