@@ -21,6 +21,9 @@ export interface LusciiSourceOptions {
   fetch?: typeof globalThis.fetch | undefined;
 }
 
+/** Pages between two commits of a window's staged rows and cursor (a commit costs an fsync). */
+const CHECKPOINT_PAGES = 10;
+
 interface WindowState {
   high?: string;
   window?: { from: string; to: string; cursor: string | null };
@@ -135,6 +138,7 @@ async function* readPages(
     pages += 1;
     yield { type: 'rows', table, rows: page.data as SourceRow[] };
     yield { type: 'progress', pages };
-    if (page.nextCursor) yield { type: 'checkpoint', states: { [table]: checkpoint(page.nextCursor) } };
+    // Every CHECKPOINT_PAGES pages, staged rows commit with the cursor: a crash costs at most that many pages.
+    if (page.nextCursor && pages % CHECKPOINT_PAGES === 0) yield { type: 'checkpoint', states: { [table]: checkpoint(page.nextCursor) } };
   }
 }
