@@ -44,3 +44,4 @@ export { ALL_STREAMS } from './streams.js';
 export { DestinationError, DestinationLockedError, SchemaMismatchError, SyncConfigError } from './errors/sync-errors.js';
 export type { DestinationFailure } from './errors/sync-errors.js';
 export { main, EXIT } from './cli/main.js';
+export type { Output } from './cli/progress-output.js';

@@ -68,7 +68,7 @@ describe('bad input gets a clear error and loses nothing', () => {
       { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {
-      await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()));
+      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
       const result = await runCli(['run', '--config', fixture.config], fixture.env);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(db);

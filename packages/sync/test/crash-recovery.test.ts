@@ -12,8 +12,9 @@ const units = (event: SyncEvent) => ('streams' in event ? event.streams.join(','
  * committed, so later points are reached in later runs.
  */
 const KILL_POINTS: Killpoint[] = [
-  { name: 'mid-page chain of a Luscii window (pages staged, window not merged)', at: (e) => e.event === 'rows' && e.table === 'luscii_measurements' && e.total >= 10 },
-  { name: 'mid snapshot chain (Luscii patients)', at: (e) => e.event === 'rows' && e.table === 'luscii_patients' && e.total >= 10 },
+  // Two rows a page, a checkpoint every 10 pages: killed on page 12, after a checkpoint.
+  { name: 'mid-page chain of a Luscii window (pages staged, window not merged)', at: (e) => e.event === 'rows' && e.table === 'luscii_measurements' && e.total >= 24 },
+  { name: 'mid snapshot chain (Luscii patients)', at: (e) => e.event === 'rows' && e.table === 'luscii_patients' && e.total >= 24 },
   { name: 'just after a Luscii window committed', at: (e) => e.event === 'unit-committed' && units(e) === 'luscii_alerts' },
   { name: 'AVR report started and finished, CSV not read', at: (e) => e.event === 'progress' && units(e) === 'dexcare_avr_virtual' && e.status === 'SUCCEEDED' },
   { name: 'mid-CSV of an AVR report', at: (e) => e.event === 'rows' && e.table === 'dexcare_avr_virtual' && e.total >= 1000 },
@@ -48,7 +49,7 @@ describe.each(warehouseKinds())('exactly once across SIGKILL on $kind', ({ creat
   let db: Warehouse;
 
   beforeAll(async () => {
-    fixture = await syncFixture({ luscii: { perPage: 5 }, dexcare: { avr: { visits: { rows: 2_500 } } }, spruceFiles: 3, spruceMessages: 200 });
+    fixture = await syncFixture({ luscii: { perPage: 2 }, dexcare: { avr: { visits: { rows: 2_500 } } }, spruceFiles: 3, spruceMessages: 200 });
     cleanDb = await create();
     db = await create();
     const result = await runCli(['run', '--config', fixture.config, '--json', ...cleanDb.cliArgs], fixture.env);

@@ -55,8 +55,9 @@ describe('x-sync run over the three mocks on loopback HTTP', () => {
     const runIds = await withDb(fixture.db, async (query) => query(`SELECT max(_sync_run_id) AS r FROM spruce_messages UNION ALL SELECT max(_sync_run_id) FROM luscii_measurements UNION ALL SELECT max(_sync_run_id) FROM dexcare_avr_virtual`));
     const second = await runCli(['run', '--config', fixture.config, '--json'], fixture.env);
     expect(second.code).toBe(0);
-    const finished = second.stdout.trim().split('\n').map((line) => JSON.parse(line)).find((event) => event.event === 'run-finished');
-    for (const summary of Object.values(finished.summary.streams) as Array<{ inserted: number; updated: number; deleted: number }>) {
+    type Finished = { event: string; summary: { streams: Record<string, { inserted: number; updated: number; deleted: number }> } };
+    const finished = second.stdout.trim().split('\n').map((line) => JSON.parse(line) as Finished).find((event) => event.event === 'run-finished')!;
+    for (const summary of Object.values(finished.summary.streams)) {
       expect([summary.inserted, summary.updated, summary.deleted]).toEqual([0, 0, 0]);
     }
     expect(await tableContents(fixture.db)).toEqual(before);

@@ -40,7 +40,7 @@ interface StreamBar {
 function barRenderer(output: Output): ProgressRenderer {
   const multibar = new cliProgress.MultiBar(
     {
-      stream: output.stderr as NodeJS.WritableStream as never,
+      stream: output.stderr,
       format: ' {stream} |{bar}| {units} units | {rows} rows | {rate} rows/s | {status}',
       hideCursor: true,
       clearOnComplete: false,
@@ -110,6 +110,10 @@ function barRenderer(output: Output): ProgressRenderer {
         break;
     }
   }) as ProgressRenderer;
-  render.stop = () => multibar.stop();
+  render.stop = () => {
+    // cli-progress prints logged lines on its next redraw; stop() alone would drop the last ones.
+    multibar.update();
+    multibar.stop();
+  };
   return render;
 }

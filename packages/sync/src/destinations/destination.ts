@@ -150,7 +150,11 @@ export interface DestinationTransaction {
   dropTable(table: string): Promise<void>;
 }
 
-/** What the engine needs from a database. */
+/**
+ * What the engine needs from a database. The engine calls `ensureTable` and `describeTable` also
+ * from inside {@link Destination.transaction} (a unit meets a new column mid-read): they must run
+ * on the transaction's connection, and their DDL must roll back with it where the database can.
+ */
 export interface Destination {
   /** `duckdb` or `postgres`, for messages. */
   readonly kind: string;

@@ -31,28 +31,45 @@ export async function runUnit(unit: Unit, context: UnitRunContext): Promise<Unit
   const { destination, runId } = context;
   const tables = new Map<string, TableWork>();
   const iterator = unit.read({ signal: context.signal })[Symbol.asyncIterator]();
+  // The next event (the next page's fetch) is asked for before the current one is written, so
+  // reading and writing overlap; sources never touch the database, so this is safe.
+  const ahead = () => {
+    const next = iterator.next();
+    next.catch(() => undefined);
+    return next;
+  };
   let result = await iterator.next();
-  for (;;) {
-    const outcome = await destination.transaction(async (tx) => {
-      while (!result.done) {
-        const event = result.value;
-        await applyEvent(event, tx, tables, unit, context);
-        if (event.type === 'checkpoint') return 'checkpoint' as const;
-        result = await iterator.next();
-      }
-      const counts: UnitCounts = {};
-      for (const [name, work] of tables) {
-        const merged = await tx.merge(work.spec, unit.id, work.merge, runId);
-        counts[name] = { ...merged, rows: work.rows };
-      }
-      for (const [stream, state] of Object.entries(unit.finalStates())) await tx.putState(stream, state);
-      const rows = Object.fromEntries([...tables].map(([name, work]) => [name, work.rows]));
-      const ledger = unit.ledger?.(rows, runId);
-      if (ledger) await tx.putFile({ ...ledger, status: 'loaded', runId });
-      return counts;
-    });
-    if (outcome !== 'checkpoint') return outcome;
-    result = await iterator.next();
+  let prefetched: ReturnType<typeof ahead> | undefined;
+  try {
+    for (;;) {
+      const outcome = await destination.transaction(async (tx) => {
+        while (!result.done) {
+          const event = result.value;
+          const next = ahead();
+          await applyEvent(event, tx, tables, unit, context);
+          if (event.type === 'checkpoint') {
+            prefetched = next;
+            return 'checkpoint' as const;
+          }
+          result = await next;
+        }
+        const counts: UnitCounts = {};
+        for (const [name, work] of tables) {
+          const merged = await tx.merge(work.spec, unit.id, work.merge, runId);
+          counts[name] = { ...merged, rows: work.rows };
+        }
+        for (const [stream, state] of Object.entries(unit.finalStates())) await tx.putState(stream, state);
+        const rows = Object.fromEntries([...tables].map(([name, work]) => [name, work.rows]));
+        const ledger = unit.ledger?.(rows, runId);
+        if (ledger) await tx.putFile({ ...ledger, status: 'loaded', runId });
+        return counts;
+      });
+      if (outcome !== 'checkpoint') return outcome;
+      result = await prefetched!;
+    }
+  } catch (error) {
+    void iterator.return?.(undefined).catch(() => undefined);
+    throw error;
   }
 }
 

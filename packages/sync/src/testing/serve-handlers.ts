@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { getResponse, type RequestHandler } from 'msw';
 
 /** A loopback HTTP server answering with msw handlers. */
 export interface LoopbackServer {
   /** `http://127.0.0.1:<port>`: give it to a client as its base URL. */
   readonly url: string;
+  /** Stops the server and drops its open connections. */
   close(): Promise<void>;
 }
 
@@ -66,7 +68,7 @@ async function answer(handlers: readonly RequestHandler[], base: string, request
     response.end();
     return;
   }
-  const body$ = Readable.fromWeb(mocked.body as import('node:stream/web').ReadableStream<Uint8Array>);
+  const body$ = Readable.fromWeb(mocked.body as NodeReadableStream<Uint8Array>);
   body$.on('error', () => request.socket.destroy());
   body$.pipe(response);
 }

@@ -28,6 +28,7 @@ export interface SyncMocks {
   readonly dexcare: DexCareMock;
   /** The Spruce zips written, oldest period first. */
   readonly spruceFiles: readonly string[];
+  /** Stops the loopback servers (the Spruce folder is left for the caller). */
   close(): Promise<void>;
 }
 

@@ -114,7 +114,7 @@ export async function withDb<T>(path: string, work: (query: (sql: string) => Pro
   const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
   const connection = await instance.connect();
   try {
-    return await work(async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[]);
+    return await work(async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJson());
   } finally {
     connection.closeSync();
     instance.closeSync();

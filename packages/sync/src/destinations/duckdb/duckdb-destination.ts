@@ -16,9 +16,10 @@ import {
   type StreamStateValue,
   type TableSpec,
 } from '../destination.js';
-import { fileEntryFrom, fileEntryParams, runRecordFrom } from '../bookkeeping-rows.js';
+import { fileEntryParams } from '../ledger-params.js';
 import { mergeStaged, notDistinctKey } from '../merge-sql.js';
 import { columnsToAdd } from '../schema-changes.js';
+import { readFiles, readRuns, toDate } from './bookkeeping.js';
 import { BOOKKEEPING_SQL, castColumn, createStageSql, createTableSql, duckType, ident, literal, specType, stageName, uncastableCountSql } from './sql.js';
 
 type Param = string | number | null;
@@ -150,8 +151,7 @@ export class DuckDbDestination implements Destination {
   }
 
   async listRuns(limit: number): Promise<RunRecord[]> {
-    const rows = await this.#rows(`SELECT id, started_at, finished_at, status, CAST(summary AS VARCHAR) AS summary FROM _sync_runs ORDER BY id DESC LIMIT ${Math.max(1, Math.floor(limit))}`);
-    return rows.map((row) => runRecordFrom(row));
+    return readRuns((sql) => this.#rows(sql), limit);
   }
 
   async listTables(): Promise<string[]> {
@@ -262,11 +262,7 @@ export class DuckDbDestination implements Destination {
   }
 
   async #files(where: string, params: Param[]): Promise<FileLedgerEntry[]> {
-    const rows = await this.#rows(
-      `SELECT sha256, name, size, CAST(period_start AS VARCHAR) AS period_start, CAST(period_end AS VARCHAR) AS period_end, status, CAST(rows AS VARCHAR) AS rows, error, run_id FROM _sync_files ${where} ORDER BY period_start NULLS LAST, name`,
-      params,
-    );
-    return rows.map((row) => fileEntryFrom(row));
+    return readFiles((sql, values) => this.#rows(sql, values), where, params);
   }
 
   async #run(sql: string, params: readonly Param[] = []): Promise<number> {
@@ -280,6 +276,3 @@ export class DuckDbDestination implements Destination {
   }
 }
 
-function toDate(value: unknown): Date {
-  return value instanceof Date ? value : new Date(String(value));
-}

@@ -16,7 +16,8 @@ import {
   type StreamStateValue,
   type TableSpec,
 } from '../destination.js';
-import { fileEntryFrom, fileEntryParams, runRecordFrom } from '../bookkeeping-rows.js';
+import { fileEntryParams } from '../ledger-params.js';
+import { readFiles, readRuns } from '../duckdb/bookkeeping.js';
 import { mergeStaged } from '../merge-sql.js';
 import { columnsToAdd } from '../schema-changes.js';
 import { ident, stageName } from '../sql-names.js';
@@ -190,7 +191,7 @@ export class PostgresDestination implements Destination {
   }
 
   async getFile(sha256: string): Promise<FileLedgerEntry | undefined> {
-    return (await this.#files('WHERE sha256 = $1', [sha256]))[0];
+    return (await this.#files('WHERE sha256 = ?', [sha256]))[0];
   }
 
   async listFiles(): Promise<FileLedgerEntry[]> {
@@ -220,8 +221,7 @@ export class PostgresDestination implements Destination {
 
   async listRuns(limit: number): Promise<RunRecord[]> {
     if (!this.#hasBookkeeping) return [];
-    const { rows } = await this.#query('SELECT id, started_at, finished_at, status, summary FROM _sync_runs ORDER BY id DESC LIMIT $1', [Math.max(1, Math.floor(limit))]);
-    return rows.map((row) => runRecordFrom(row));
+    return readRuns((sql, params) => this.#select(sql, params), limit);
   }
 
   async listTables(): Promise<string[]> {
@@ -332,12 +332,13 @@ export class PostgresDestination implements Destination {
 
   async #files(where: string, params: Param[]): Promise<FileLedgerEntry[]> {
     if (!this.#hasBookkeeping) return [];
-    const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${column}`;
-    const { rows } = await this.#query(
-      `SELECT sha256, name, size, ${iso('period_start')}, ${iso('period_end')}, status, rows, error, run_id FROM _sync_files ${where} ORDER BY _sync_files.period_start NULLS LAST, name`,
-      params,
-    );
-    return rows.map((row) => fileEntryFrom(row));
+    return readFiles((sql, values) => this.#select(sql, values), where, params);
+  }
+
+  /** Rows of a query written with `?` placeholders (the SQL shared with DuckDB). */
+  async #select(sql: string, params: readonly Param[]): Promise<Array<Record<string, unknown>>> {
+    let n = 0;
+    return (await this.#query(sql.replace(/\?/g, () => `$${++n}`), params)).rows;
   }
 
   async #query(sql: string, params: readonly Param[] = [], doing = 'a statement'): Promise<pg.QueryResult<Record<string, unknown>>> {

@@ -30,19 +30,26 @@ async function* readApr(client: DexCareReportingClient, startDate: Date, endDate
     let count: number | undefined;
     let read = 0;
     let pages = 0;
-    for await (const page of client.providerHistories({ startDate, endDate, pageSize, signal }).pages()) {
-      count ??= page.count;
-      read += page.data.length;
-      pages += 1;
-      yield { type: 'rows', table: APR_TABLE, rows: page.data as unknown as SourceRow[] };
-      yield { type: 'progress', pages };
+    let moved = false;
+    try {
+      for await (const page of client.providerHistories({ startDate, endDate, pageSize, signal }).pages()) {
+        count ??= page.count;
+        read += page.data.length;
+        pages += 1;
+        yield { type: 'rows', table: APR_TABLE, rows: page.data as unknown as SourceRow[] };
+        yield { type: 'progress', pages };
+      }
+    } catch (error) {
+      // The paging engine reports a count that moved mid-read as a plain SdkError (no subclass).
+      if (!(error instanceof SdkError) || error.name !== 'SdkError') throw error;
+      moved = true;
     }
     let again = 0;
     for await (const page of client.providerHistories({ startDate, endDate, pageSize: 1, signal }).pages()) {
       again = page.count;
       break;
     }
-    if (again === (count ?? 0) && read === again) return;
+    if (!moved && again === (count ?? 0) && read === again) return;
     if (attempt >= MAX_READS) throw new SdkError(`the All Providers Report count kept changing while window ${startDate.toISOString()}..${endDate.toISOString()} was read ${MAX_READS} times; run again later`);
     yield { type: 'restart', reason: 'the report count changed while the window was read' };
   }

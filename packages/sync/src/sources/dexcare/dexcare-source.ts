@@ -31,6 +31,7 @@ export interface DexCareSourceOptions {
   aprPageSize?: number | undefined;
   /** Per-stream first day, overriding `since`. */
   startDates?: Readonly<Record<string, string>> | undefined;
+  /** A `fetch` for the client (a proxy agent, a test double). */
   fetch?: typeof globalThis.fetch | undefined;
 }
 

@@ -1,5 +1,4 @@
 import { AVR_REPORT_TYPES, ProviderHistory, type AvrReportType } from '@x/dexcare-reporting';
-import type { z } from 'zod';
 import { modelColumns } from '../columns.js';
 import type { StreamDefinition } from '../source.js';
 
@@ -25,7 +24,7 @@ export const DEXCARE_STREAMS: readonly (StreamDefinition & { readonly avrType?: 
   {
     table: APR_TABLE,
     source: 'dexcare',
-    columns: modelColumns(ProviderHistory as unknown as z.ZodObject),
+    columns: modelColumns(ProviderHistory),
     softDelete: false,
     key: { kind: 'columns', columns: ['id'] },
     rule: 'time windows up to an hour ago, offset pages, upsert on id; a window whose count moved is read again',

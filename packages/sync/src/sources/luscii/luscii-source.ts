@@ -17,8 +17,12 @@ export interface LusciiSourceOptions {
   lookbackDays?: number | undefined;
   /** Per-stream first day, overriding `since` (`{ luscii_measurements: '2024-01-01' }`). */
   startDates?: Readonly<Record<string, string>> | undefined;
+  /** A `fetch` for the client (a proxy agent, a test double). */
   fetch?: typeof globalThis.fetch | undefined;
 }
+
+/** Pages between two commits of a window's staged rows and cursor (a commit costs an fsync). */
+const CHECKPOINT_PAGES = 10;
 
 interface WindowState {
   high?: string;
@@ -134,6 +138,7 @@ async function* readPages(
     pages += 1;
     yield { type: 'rows', table, rows: page.data as SourceRow[] };
     yield { type: 'progress', pages };
-    if (page.nextCursor) yield { type: 'checkpoint', states: { [table]: checkpoint(page.nextCursor) } };
+    // Every CHECKPOINT_PAGES pages, staged rows commit with the cursor: a crash costs at most that many pages.
+    if (page.nextCursor && pages % CHECKPOINT_PAGES === 0) yield { type: 'checkpoint', states: { [table]: checkpoint(page.nextCursor) } };
   }
 }

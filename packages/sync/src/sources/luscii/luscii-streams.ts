@@ -1,5 +1,4 @@
 import { LUSCII_DATE_RULES, LUSCII_REPORT_TYPES, LUSCII_ROW_MODELS, type LusciiReportType } from '@x/luscii-export';
-import type { z } from 'zod';
 import { columnName, modelColumns } from '../columns.js';
 import type { KeyRule, StreamDefinition } from '../source.js';
 
@@ -38,7 +37,7 @@ export const LUSCII_STREAMS: readonly (StreamDefinition & { readonly reportType:
     table: lusciiTable(reportType),
     source: 'luscii',
     reportType,
-    columns: modelColumns(LUSCII_ROW_MODELS[reportType] as unknown as z.ZodObject),
+    columns: modelColumns(LUSCII_ROW_MODELS[reportType]),
     softDelete: !dated,
     key,
     rule: dated

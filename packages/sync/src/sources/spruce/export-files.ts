@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SyncConfigError } from '../../errors/sync-errors.js';
 
 /** A zip in the exports folder. */
 export interface ExportFile {
@@ -16,7 +17,11 @@ export interface ExportFile {
  * (streamed, so a large export is not held in memory).
  */
 export async function listExportFiles(dir: string, signal: AbortSignal): Promise<ExportFile[]> {
-  const names = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.zip')).map((entry) => entry.name);
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw new SyncConfigError(`SPRUCE_EXPORTS_DIR ${dir}: no such folder`);
+    throw error;
+  });
+  const names = entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.zip')).map((entry) => entry.name);
   names.sort();
   const files: ExportFile[] = [];
   for (const name of names) {

@@ -47,8 +47,11 @@ export function spruceSource(options: SpruceSourceOptions): Source {
       const tables = selected.map((stream) => stream.table);
       const states = new Map(selected.map((stream) => [stream.table, { ...((context.states.get(stream.table) ?? {}) as SpruceState) }]));
       const opened: Opened[] = [];
+      const seen = new Set<string>();
       for (const file of await listExportFiles(options.dir, context.signal)) {
-        if (await context.fileLoaded(file.sha256, tables)) continue;
+        // The same bytes under another name (a re-sent delivery) load once.
+        if (seen.has(file.sha256) || (await context.fileLoaded(file.sha256, tables))) continue;
+        seen.add(file.sha256);
         try {
           const { metadata } = await openSpruceExport(file.path, { signal: context.signal });
           opened.push({ file, start: metadata.start_timestamp, end: metadata.end_timestamp });
