@@ -88,10 +88,11 @@ function report(fixture: SpruceFixture, atN: Record<string, ChildOutput[]>, load
 
 const LOAD_LIMIT =
   'Besides the parse, each row is made canonical text and hashed (sha256, for the no-change rule), appended to a text staging table, ' +
-  'then cast, de-duplicated on its key and merged in SQL, all in one transaction per file (the exactly-once rule). DuckDB keeps the ' +
-  "transaction's staged rows and the merge's temporary table in memory: peak RSS grows with the file. A `memory_limit` of 64 MB " +
-  'brought 200k messages from 523 to 372 MiB at 2x the time (tried, not kept). Typed appends (no cast pass), a cheaper hash and ' +
-  'merging in slices of a file within the one transaction are the next steps.';
+  'then cast, de-duplicated on its key and merged in SQL, all in one transaction per file (the exactly-once rule). DuckDB runs the ' +
+  "merge's joins over the whole file in memory: peak RSS grows with the file (the SDK's parse alone stays flat). Tried and not kept: " +
+  'a `memory_limit` of 64 MB (523 to 372 MiB at 2x the time), committing the staging table every 20k rows (no gain), a view ' +
+  'instead of the cast temporary table (no gain). Typed appends (no cast pass), a cheaper hash and merging a file in key ' +
+  'slices within the one transaction are the next steps.';
 const OVERLAP_LIMIT =
   'The engine asks for the next page before it writes the current one, and a window commits its cursor every 10 pages; the rest ' +
   'is per-page cost outside the overlap (an appender per page, the loopback mock).';
