@@ -18,7 +18,7 @@ import {
 } from '../destination.js';
 import { fileEntryParams } from '../ledger-params.js';
 import { mergeStaged, notDistinctKey } from '../merge-sql.js';
-import { columnsToAdd } from '../schema-changes.js';
+import { evolveTable } from '../schema-changes.js';
 import { readFiles, readRuns, toDate } from './bookkeeping.js';
 import { BOOKKEEPING_SQL, castColumn, createStageSql, createTableSql, duckType, ident, literal, specType, stageName, uncastableCountSql } from './sql.js';
 
@@ -71,24 +71,8 @@ export class DuckDbDestination implements Destination {
   }
 
   async ensureTable(spec: TableSpec): Promise<SchemaNotice[]> {
-    const existing = await this.describeTable(spec.name);
-    const notices: SchemaNotice[] = [];
-    if (!existing) {
-      await this.#run(createTableSql(spec));
-      await this.#run(createStageSql(spec));
-      notices.push({ table: spec.name, column: '', kind: 'table-created' });
-      return notices;
-    }
-    const added = columnsToAdd(spec, existing);
-    await this.#run(createStageSql(spec));
-    const staged = new Set((await this.#columns(stageName(spec.name))).map((column) => column.name));
-    for (const column of added) {
-      await this.#run(`ALTER TABLE ${ident(spec.name)} ADD COLUMN ${ident(column.name)} ${duckType(column.type)}`);
-      notices.push({ table: spec.name, column: column.name, kind: 'column-added', type: column.type });
-    }
-    for (const column of spec.columns) {
-      if (!staged.has(column.name)) await this.#run(`ALTER TABLE ${ident(stageName(spec.name))} ADD COLUMN ${ident(column.name)} VARCHAR`);
-    }
+    const ddl = { run: (sql: string) => this.#run(sql), columns: (table: string) => this.#columns(table), createTableSql, createStageSql, typeName: duckType };
+    const notices = await evolveTable(ddl, spec, await this.describeTable(spec.name));
     this.#stageColumns.delete(spec.name);
     return notices;
   }

@@ -19,7 +19,7 @@ import {
 import { fileEntryParams } from '../ledger-params.js';
 import { readFiles, readRuns } from '../duckdb/bookkeeping.js';
 import { mergeStaged } from '../merge-sql.js';
-import { columnsToAdd } from '../schema-changes.js';
+import { evolveTable } from '../schema-changes.js';
 import { ident, stageName } from '../sql-names.js';
 import { copyRowsIn, copyTableOut } from './pg-copy.js';
 import { toDestinationError } from './pg-errors.js';
@@ -136,24 +136,8 @@ export class PostgresDestination implements Destination {
   }
 
   async ensureTable(spec: TableSpec): Promise<SchemaNotice[]> {
-    const existing = await this.describeTable(spec.name);
-    if (!existing) {
-      await this.#query(createTableSql(spec), [], `creating table ${spec.name}`);
-      await this.#query(createStageSql(spec));
-      return [{ table: spec.name, column: '', kind: 'table-created' }];
-    }
-    const added = columnsToAdd(spec, existing);
-    await this.#query(createStageSql(spec));
-    const staged = new Set((await this.#columns(stageName(spec.name))).map((column) => column.name));
-    const notices: SchemaNotice[] = [];
-    for (const column of added) {
-      await this.#query(`ALTER TABLE ${ident(spec.name)} ADD COLUMN ${ident(column.name)} ${pgType(column.type)}`, [], `adding a column to ${spec.name}`);
-      notices.push({ table: spec.name, column: column.name, kind: 'column-added', type: column.type });
-    }
-    for (const column of spec.columns) {
-      if (!staged.has(column.name)) await this.#query(`ALTER TABLE ${ident(stageName(spec.name))} ADD COLUMN ${ident(column.name)} TEXT`);
-    }
-    return notices;
+    const ddl = { run: (sql: string) => this.#query(sql, [], `creating or altering table ${spec.name}`), columns: (table: string) => this.#columns(table), createTableSql, createStageSql, typeName: pgType };
+    return evolveTable(ddl, spec, await this.describeTable(spec.name));
   }
 
   async describeTable(table: string): Promise<ColumnSpec[] | undefined> {
