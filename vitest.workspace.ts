@@ -1,7 +1,7 @@
 import { defineProject } from 'vitest/config';
 
 /** One vitest project per package, running on the sources through the `@x/source` condition. */
-const packages = ['core', 'luscii-export', 'dexcare-reporting', 'spruce-export-parser'].map((name) => `packages/${name}`);
+const packages = ['core', 'luscii-export', 'dexcare-reporting', 'spruce-export-parser', 'sync'].map((name) => `packages/${name}`);
 const internal = ['internal/testkit', 'internal/docgen'];
 
 export default [...packages, ...internal].map((root) =>

@@ -13,6 +13,8 @@ const SUITES: Record<string, () => Promise<{ suite: () => Promise<SuiteReport> }
   avr: () => import('./suites/avr.js'),
   paging: () => import('./suites/paging.js'),
   polling: () => import('./suites/polling.js'),
+  sync: () => import('./suites/sync.js'),
+  'sync-postgres': () => import('./suites/sync-postgres.js'),
 };
 
 const chosen = process.argv.slice(2).filter((name) => name !== '--');

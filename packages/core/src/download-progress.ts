@@ -5,7 +5,7 @@ export const PROGRESS_EVERY_ROWS = 10_000;
 
 /**
  * Passes rows through and logs the download's progress at `debug`: bytes and rows every
- * {@link PROGRESS_EVERY_ROWS} rows, and once more when the download ends. Counts only, never
+ * 10,000 rows (`PROGRESS_EVERY_ROWS`), and once more when the download ends. Counts only, never
  * a cell.
  *
  * @example

@@ -10,6 +10,7 @@ export { parseRetryAfter } from './response-details.js';
 export { Transport } from './transport.js';
 export { TRANSPORT_DEFAULTS } from './transport-options.js';
 export type { TransportOptions, RequestOptions, ResponseInfo } from './transport-options.js';
+export type { StreamedResponse } from './transport.js';
 export { provesNotProcessed } from './unprocessed.js';
 export {
   checkApiKey,

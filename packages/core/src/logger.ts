@@ -9,9 +9,13 @@ import { InvalidParamsError } from './errors.js';
 
 /** Where the SDK writes its log lines. `console` by default. */
 export interface Logger {
+  /** Requests, responses, pages, poll statuses and download progress. */
   debug(message: string, ...details: unknown[]): void;
+  /** Retries scheduled. */
   info(message: string, ...details: unknown[]): void;
+  /** Something the caller should know about that did not fail the call. */
   warn(message: string, ...details: unknown[]): void;
+  /** Failures. */
   error(message: string, ...details: unknown[]): void;
 }
 
@@ -80,18 +84,22 @@ export class SdkLog {
     return LEVELS.indexOf(level) <= LEVELS.indexOf(this.level);
   }
 
+  /** Writes an event at `debug`, when the level lets it through. */
   debug(event: string, fields?: LogFields): void {
     this.#write('debug', event, fields);
   }
 
+  /** Writes an event at `info`, when the level lets it through. */
   info(event: string, fields?: LogFields): void {
     this.#write('info', event, fields);
   }
 
+  /** Writes an event at `warn`, when the level lets it through. */
   warn(event: string, fields?: LogFields): void {
     this.#write('warn', event, fields);
   }
 
+  /** Writes an event at `error`, when the level lets it through. */
   error(event: string, fields?: LogFields): void {
     this.#write('error', event, fields);
   }

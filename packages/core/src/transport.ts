@@ -11,6 +11,14 @@ import { Secrets, secretsOfHeaders } from './secrets.js';
 import { attemptFetch, bufferBody, discardBody, emptyBody, type AttemptClock, type SendContext } from './send-attempt.js';
 import { TRANSPORT_DEFAULTS as DEFAULTS, type RequestOptions, type ResponseInfo, type TransportOptions } from './transport-options.js';
 
+/** A streamed response: its status, headers and body, and a count of the bytes read so far. */
+export interface StreamedResponse extends ResponseInfo {
+  /** The body, chunk by chunk. */
+  body: AsyncIterable<Uint8Array>;
+  /** How many body bytes the caller has read so far. */
+  bytesRead: () => number;
+}
+
 /**
  * HTTP on ky, configured for long exports: retries with capped, jittered backoff, `Retry-After`
  * honoured up to a cap, a timeout per attempt and per body chunk, a deadline per attempt of a
@@ -112,7 +120,7 @@ export class Transport {
    * the body flows it is never restarted: a dropped connection is a `ConnectionError`, a
    * stall longer than `timeoutMs` a `TimeoutError`. `bytesRead()` counts what was read so far.
    */
-  async stream(options: RequestOptions): Promise<ResponseInfo & { body: AsyncIterable<Uint8Array>; bytesRead: () => number }> {
+  async stream(options: RequestOptions): Promise<StreamedResponse> {
     const response = await this.#send(options, { bufferBody: false, deadlineMs: undefined });
     // A fetch double's Response may have no url: the request's own path describes it as well.
     const description = `${options.method} ${safePath(response.url) || `/${options.path.replace(/^\/+/, '')}`}`;

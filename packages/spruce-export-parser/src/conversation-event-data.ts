@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { DataValidationError, type DataLocation } from '@x/core';
 import { toValidationError } from '@x/core/internal';
-import { ArchiveEventData, OtherEventData, UpdateAssignmentEventData, UpdateMembersEventData } from './models/conversation_event_data.js';
+import { ArchiveEventData, UpdateAssignmentEventData, UpdateMembersEventData } from './models/conversation_event_data.js';
 import type { ConversationEventColumns, ConversationEventRow } from './models/conversation_events.js';
 
 // Wrapped in `{ data }` so that issues carry the path `data.<key>` and errors name that field.
@@ -12,7 +12,6 @@ const DATA_BY_EVENT = new Map<string, z.ZodType>([
   ['UPDATE_MEMBERS', z.object({ data: UpdateMembersEventData })],
   ['UPDATE_ASSIGNMENT', z.object({ data: UpdateAssignmentEventData })],
 ]);
-const OTHER_DATA = z.object({ data: OtherEventData.nullable() });
 
 /**
  * Parses `data` by `event` (ARCHIVE, UPDATE_MEMBERS and UPDATE_ASSIGNMENT into their shapes,
@@ -27,8 +26,15 @@ export function withEventData(
   const text = row.data;
   const parsed = text === null ? { ok: true as const, value: null } : parseJson(text);
   if (!parsed.ok) return report(new DataValidationError({ ...location, field: 'data' }, { reason: 'expected a JSON object', value: text, row }));
+  const schema = DATA_BY_EVENT.get(row.event);
+  if (schema === undefined) {
+    // Other events keep JSON.parse's object as it is: copying it through a zod record would
+    // assign a key named `__proto__` instead of keeping it as data.
+    if (isJsonObjectOrNull(parsed.value)) return { ...row, data: parsed.value } as ConversationEventRow;
+    return report(new DataValidationError({ ...location, field: 'data' }, { reason: 'expected a JSON object', value: text, row }));
+  }
   const candidate = { ...row, data: parsed.value };
-  const result = (DATA_BY_EVENT.get(row.event) ?? OTHER_DATA).safeParse(candidate);
+  const result = schema.safeParse(candidate);
   if (result.success) return { ...row, data: (result.data as { data: unknown }).data } as ConversationEventRow;
   return report(toValidationError(result.error, candidate, location));
 
@@ -37,6 +43,10 @@ export function withEventData(
     onInvalidRow(error);
     return row as ConversationEventRow;
   }
+}
+
+function isJsonObjectOrNull(value: unknown): value is Record<string, unknown> | null {
+  return value === null || (typeof value === 'object' && !Array.isArray(value));
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -33,6 +33,13 @@ describe('conversation_events.data', () => {
     expect(rows.map((row) => row.data)).toEqual([{ assign_entity_id: 'ent_prov_2' }, { assign_entity_id: null }]);
   });
 
+  test('an event Spruce adds later whose JSON has a key named __proto__: kept as data, no prototype set', async () => {
+    const [row] = await read(event('MERGE', '{"__proto__":{"polluted":1},"into":"conv_9"}'));
+    expect(Object.keys(row!.data as object)).toEqual(['__proto__', 'into']);
+    expect(Object.getPrototypeOf(row!.data)).toBe(Object.prototype);
+    expect((row!.data as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
   test('DELETE and events the document does not list: the parsed object; empty is null', async () => {
     const rows = await read(event('DELETE', '{}'), event('DELETE', ''), event('MERGE', '{"into":"conv_9","n":2}'));
     expect(rows.map((row) => [row.event, row.data])).toEqual([

@@ -1,0 +1,114 @@
+/**
+ * Child side of the sync suite: one measurement per process. `parse` reads the messages of a
+ * Spruce export through the SDK alone; `load` syncs the same export into a fresh DuckDB file
+ * with `@x/sync`; `read_csv` loads the unzipped messages.csv with DuckDB's own reader (the
+ * anchor); `overlap` syncs a Luscii window of many pages from a loopback mock that answers in
+ * 40 ms into a destination whose every write takes 40 ms. Run by bench/suites/sync.ts.
+ */
+import { rm } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { lusciiHandlers } from '@x/luscii-export/testing';
+import { openSpruceExport } from '@x/spruce-export-parser';
+import { DuckDbDestination, sync, type Destination, type DestinationTransaction } from '@x/sync';
+import { serveHandlers } from '@x/sync/testing';
+import { delay, http } from 'msw';
+import { runChild, timed } from '../lib/child.js';
+import { measureRead } from '../lib/read-measure.js';
+
+interface SyncCaseArgs {
+  dir: string;
+  zip: string;
+  csv: string;
+  db: string;
+  csvBytes: string;
+  rows: string;
+  latencyMs: string;
+}
+
+await runChild({
+  parse: (args) => {
+    const { zip, csvBytes } = args as unknown as SyncCaseArgs;
+    return measureRead(Number(csvBytes), async () => {
+      const exp = await openSpruceExport(zip);
+      let count = 0;
+      for await (const _message of exp.rows('messages')) count += 1;
+      return count;
+    });
+  },
+  load: async (args) => {
+    const { dir, db, csvBytes } = args as unknown as SyncCaseArgs;
+    await rm(db, { force: true });
+    return measureRead(Number(csvBytes), async () => {
+      const summary = await sync({ db, sources: { spruce: { dir } }, streams: ['spruce_messages'] });
+      return summary.streams.spruce_messages?.rows ?? 0;
+    });
+  },
+  read_csv: async (args) => {
+    const { csv, db, csvBytes } = args as unknown as SyncCaseArgs;
+    await rm(db, { force: true });
+    return measureRead(Number(csvBytes), async () => {
+      const instance = await DuckDBInstance.create(db);
+      const connection = await instance.connect();
+      const path = csv.replaceAll("'", "''");
+      await connection.run(`CREATE TABLE messages AS SELECT * FROM read_csv('${path}', header = true, quote = '"', escape = '"')`);
+      const count = Number((await connection.runAndReadAll('SELECT count(*) FROM messages')).getRows()[0]![0]);
+      connection.closeSync();
+      instance.closeSync();
+      return count;
+    });
+  },
+  overlap: async (args) => {
+    const { db, rows, latencyMs } = args as unknown as SyncCaseArgs;
+    await rm(db, { force: true });
+    const wait = Number(latencyMs);
+    const api = lusciiHandlers({ rows: { measurements: Number(rows) }, perPage: 50 });
+    const slow = http.post(`${api.baseUrl}/*`, async () => {
+      await delay(wait);
+    });
+    const server = await serveHandlers([slow, ...api.handlers], api.baseUrl);
+    const destination = slowWrites(new DuckDbDestination(db), wait);
+    const { ms, value } = await timed(() =>
+      sync({
+        db: destination,
+        sources: { luscii: { apiKey: api.apiKey, baseUrl: server.url, windowDays: 3650 } },
+        streams: ['luscii_measurements'],
+        since: '2024-05-01',
+        now: new Date('2024-07-01T00:00:00Z'),
+      }),
+    );
+    await server.close();
+    const pages = api.requests.length;
+    return { ms, count: value.streams.luscii_measurements?.rows ?? 0, extra: { pages } };
+  },
+});
+
+/** A destination whose every staged batch takes `ms` longer: a slow warehouse. */
+function slowWrites(inner: Destination, ms: number): Destination {
+  return Object.assign(Object.create(inner) as Destination, {
+    open: inner.open.bind(inner),
+    close: inner.close.bind(inner),
+    ensureTable: inner.ensureTable.bind(inner),
+    describeTable: inner.describeTable.bind(inner),
+    getState: inner.getState.bind(inner),
+    listStates: inner.listStates.bind(inner),
+    getFile: inner.getFile.bind(inner),
+    listFiles: inner.listFiles.bind(inner),
+    startRun: inner.startRun.bind(inner),
+    finishRun: inner.finishRun.bind(inner),
+    listRuns: inner.listRuns.bind(inner),
+    listTables: inner.listTables.bind(inner),
+    countRows: inner.countRows.bind(inner),
+    exportTables: inner.exportTables.bind(inner),
+    transaction: <T>(work: (tx: DestinationTransaction) => Promise<T>) =>
+      inner.transaction((tx) =>
+        work({
+          ...tx,
+          stage: async (...stageArgs: Parameters<DestinationTransaction['stage']>) => {
+            await sleep(ms);
+            return tx.stage(...stageArgs);
+          },
+        }),
+      ),
+  });
+}

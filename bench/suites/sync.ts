@@ -1,0 +1,98 @@
+/**
+ * @x/sync: Spruce messages parsed and loaded into DuckDB against the SDK's parse alone and
+ * DuckDB's own `read_csv` of the unzipped file, peak RSS at N and 2N, and whether a Luscii sync
+ * overlaps the next page's fetch with the write of the current one.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unzipSync } from 'fflate';
+import { caseMedians, caseTable } from '../lib/case-table.js';
+import type { ChildOutput } from '../lib/child.js';
+import { compiledCase } from '../lib/compiled-case.js';
+import { withLoadNote } from '../lib/machine-load.js';
+import { formatNumber, type SuiteReport, type TargetResult } from '../lib/report.js';
+import { alternate, medianOf } from '../lib/runner.js';
+import { writeSpruceFixture, type SpruceFixture } from '../lib/spruce-fixture.js';
+import { atMost } from '../lib/target-result.js';
+import { withTempDir } from '../lib/temp-dir.js';
+
+const MESSAGES = 200_000;
+const ROUNDS = 3;
+const DOUBLE_ROUNDS = 2;
+const OVERLAP_ROWS = 2_000;
+const LATENCY_MS = 40;
+const CASES = fileURLToPath(new URL('../cases/sync.ts', import.meta.url));
+
+export async function suite(): Promise<SuiteReport> {
+  return withTempDir('bench-sync', async (dir) => {
+    const single = await fixture(dir, MESSAGES);
+    const double = await fixture(dir, 2 * MESSAGES);
+    const file = await compiledCase(CASES);
+    const { value: samples, loadNote } = await withLoadNote(async () => ({
+      atN: await alternate(file, ['parse', 'load', 'read_csv'], ROUNDS, single.args),
+      at2N: await alternate(file, ['load'], DOUBLE_ROUNDS, double.args),
+      overlap: await alternate(file, ['overlap'], ROUNDS, { db: join(dir, 'overlap.duckdb'), rows: OVERLAP_ROWS, latencyMs: LATENCY_MS }),
+    }));
+    return report(single.fixture, samples.atN, samples.at2N.load!, samples.overlap.overlap!, loadNote);
+  });
+}
+
+async function fixture(dir: string, messages: number): Promise<{ fixture: SpruceFixture; args: Record<string, string | number> }> {
+  const folder = join(dir, `n${messages}`);
+  await mkdir(folder, { recursive: true });
+  const written = await writeSpruceFixture(folder, messages);
+  const csv = join(dir, `messages-${messages}.csv`);
+  const entries = unzipSync(await readFile(written.path), { filter: (entry) => entry.name.endsWith('messages.csv') });
+  await writeFile(csv, Object.values(entries)[0]!);
+  return { fixture: written, args: { dir: folder, zip: written.path, csv, db: join(dir, `n${messages}.duckdb`), csvBytes: written.csvBytes } };
+}
+
+function report(fixture: SpruceFixture, atN: Record<string, ChildOutput[]>, load2N: ChildOutput[], overlap: ChildOutput[], loadNote: string): SuiteReport {
+  const parse = caseMedians(atN.parse!);
+  const load = caseMedians(atN.load!);
+  const readCsv = caseMedians(atN.read_csv!);
+  const double = caseMedians(load2N);
+  const ratio = load.ms / parse.ms;
+  const growth = double.peakRssMiB / load.peakRssMiB;
+  const overlapMs = medianOf(overlap, (sample) => sample.ms);
+  const pages = overlap[0]?.extra?.pages ?? 0;
+  const sequentialMs = pages * 2 * LATENCY_MS;
+  const overlapRatio = overlapMs / sequentialMs;
+  const markdown = [
+    `Spruce: a generated export of ${formatNumber(fixture.messages)} messages (${formatNumber(fixture.csvBytes / 1e6)} MB of CSV): the SDK's typed read alone (parse), ` +
+      `\`sync()\` of \`spruce_messages\` into a fresh DuckDB file (load: parse, stage through the appender, merge in one transaction), and DuckDB's ` +
+      `\`read_csv\` of the unzipped messages.csv into a table (the anchor). ${ROUNDS} rounds each, alternating; the load of twice the messages ${DOUBLE_ROUNDS} times, for its peak RSS.`,
+    '',
+    caseTable([
+      ['parse', parse],
+      ['load', load],
+      ['read_csv (DuckDB)', readCsv],
+      ['load, 2N', double],
+    ]),
+    '',
+    `Load / parse time: **${ratio.toFixed(2)}**. Peak RSS of the load at 2N / N: **${growth.toFixed(2)}**.`,
+    '',
+    `Luscii: \`sync()\` of one \`measurements\` window of ${formatNumber(OVERLAP_ROWS)} rows in ${pages} requests, from a loopback mock answering in ${LATENCY_MS} ms, ` +
+      `into a destination whose every staged page takes ${LATENCY_MS} ms more: **${formatNumber(overlapMs)} ms**, ` +
+      `against ${formatNumber(sequentialMs)} ms for fetch-then-write in sequence (${pages} × 2 × ${LATENCY_MS} ms, the least it could take): **${overlapRatio.toFixed(2)}**. ${loadNote}`,
+  ].join('\n');
+  const targets: TargetResult[] = [
+    atMost('Sync load / SDK parse, 200k Spruce messages (time ratio)', ratio, 1.3, '≤ 1.3', LOAD_LIMIT),
+    atMost('Sync load peak RSS, 200k messages (MiB)', load.peakRssMiB, 200, '≤ 200 MiB', LOAD_LIMIT),
+    atMost('Sync load peak RSS, 400k / 200k messages', growth, 1.1, '≤ 1.10', LOAD_LIMIT),
+    atMost('Luscii sync with fetch and write overlapped / in sequence', overlapRatio, 0.6, '≤ 0.6', OVERLAP_LIMIT),
+  ];
+  return { title: '@x/sync: loading into DuckDB', markdown, targets };
+}
+
+const LOAD_LIMIT =
+  'Besides the parse, each row is made canonical text and hashed (sha256, for the no-change rule), appended to a text staging table, ' +
+  'then cast, de-duplicated on its key and merged in SQL, all in one transaction per file (the exactly-once rule). DuckDB runs the ' +
+  "merge's joins over the whole file in memory: peak RSS grows with the file (the SDK's parse alone stays flat). Tried and not kept: " +
+  'a `memory_limit` of 64 MB (523 to 372 MiB at 2x the time), committing the staging table every 20k rows (no gain), a view ' +
+  'instead of the cast temporary table (no gain). Typed appends (no cast pass), a cheaper hash and merging a file in key ' +
+  'slices within the one transaction are the next steps.';
+const OVERLAP_LIMIT =
+  'The engine asks for the next page before it writes the current one, and a window commits its cursor every 10 pages; the rest ' +
+  'is per-page cost outside the overlap (an appender per page, the loopback mock).';

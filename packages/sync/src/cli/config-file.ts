@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { SyncConfigError } from '../errors/sync-errors.js';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date, YYYY-MM-DD');
+const positive = z.number().int().positive();
+const startDates = z.record(z.string(), day);
+
+/**
+ * The optional JSON config: streams, start dates, window sizes, look-backs, AVR types and keys.
+ * No secrets (they come only from the environment); an unknown key is refused.
+ */
+export const SyncConfigFile = z.strictObject({
+  db: z.string().optional(),
+  since: day.optional(),
+  streams: z.array(z.string()).optional(),
+  luscii: z.strictObject({ windowDays: positive.optional(), lookbackDays: z.number().int().min(0).optional(), startDates: startDates.optional() }).optional(),
+  dexcare: z
+    .strictObject({
+      avrTypes: z.array(z.enum(['virtual', 'retail', 'provider_booking'])).optional(),
+      avrWindowDays: positive.optional(),
+      avrLookbackDays: z.number().int().min(0).optional(),
+      avrKeys: z.record(z.string(), z.array(z.string()).min(1)).optional(),
+      avrPollIntervalMs: positive.optional(),
+      aprWindowHours: positive.optional(),
+      aprPageSize: positive.optional(),
+      startDates: startDates.optional(),
+    })
+    .optional(),
+  spruce: z.strictObject({ batchRows: positive.optional() }).optional(),
+});
+export type SyncConfigFile = z.infer<typeof SyncConfigFile>;
+
+/** Reads and checks a config file; any problem is a {@link SyncConfigError} naming the key, never a value. */
+export async function readConfigFile(path: string): Promise<SyncConfigFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new SyncConfigError(`--config ${path}: cannot read the file`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new SyncConfigError(`--config ${path}: not valid JSON`);
+  }
+  const parsed = SyncConfigFile.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const at = issue.path.join('.') || '(top level)';
+      if (issue.code === 'unrecognized_keys') return `unknown key ${issue.keys.map((key) => (at === '(top level)' ? key : `${at}.${key}`)).join(', ')}`;
+      return `${at}: ${issue.message}`;
+    });
+    throw new SyncConfigError(`--config ${path}: ${problems.join('; ')}; nothing was run`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,72 @@
+import { SyncConfigError } from '../errors/sync-errors.js';
+import { DEFAULT_DB, type PostgresSettings } from '../destinations/open-destination.js';
+import type { SourceSettings } from '../sync.js';
+import { readConfigFile, type SyncConfigFile } from './config-file.js';
+
+/** Flags of `x-sync run` that settle settings. */
+export interface RunFlags {
+  db?: string;
+  source?: string[];
+  stream?: string[];
+  since?: string;
+  config?: string;
+  schema?: string;
+  lockWait?: string;
+}
+
+/** Settings resolved in one place: flags beat environment beats config beats defaults. */
+export interface ResolvedSettings {
+  db: string;
+  sources: SourceSettings;
+  streams: string[];
+  since: string | undefined;
+  postgres: PostgresSettings;
+}
+
+const SOURCES = ['luscii', 'dexcare', 'spruce'] as const;
+
+/** The database from `--db`, `X_SYNC_DB`, the config, or the default. */
+export function resolveDb(flag: string | undefined, env: NodeJS.ProcessEnv, config: SyncConfigFile = {}): string {
+  return flag ?? env.X_SYNC_DB ?? config.db ?? DEFAULT_DB;
+}
+
+/**
+ * PostgreSQL settings from `--schema` (or `X_SYNC_SCHEMA`) and `--lock-wait SECONDS` (or
+ * `X_SYNC_LOCK_WAIT`; default 60): ignored for a DuckDB file, except that `--schema` is refused there.
+ */
+export function resolvePostgres(flags: { schema?: string; lockWait?: string }, env: NodeJS.ProcessEnv): PostgresSettings {
+  const schema = flags.schema ?? env.X_SYNC_SCHEMA;
+  const wait = flags.lockWait ?? env.X_SYNC_LOCK_WAIT;
+  if (wait !== undefined && !/^\d+$/.test(wait)) throw new SyncConfigError('--lock-wait: whole seconds to wait for another run (0 to not wait)');
+  return { ...(schema ? { schema } : {}), ...(wait === undefined ? {} : { lockWaitMs: Number(wait) * 1000 }) };
+}
+
+/**
+ * Resolves flags, environment and config into sync settings. A source runs when its settings are
+ * present in the environment; `--source` narrows them and names one that is not configured as
+ * a usage error.
+ */
+export async function resolveSettings(flags: RunFlags, env: NodeJS.ProcessEnv): Promise<ResolvedSettings> {
+  const config = flags.config ? await readConfigFile(flags.config) : {};
+  const all: SourceSettings = {};
+  if (env.LUSCII_API_KEY) all.luscii = { apiKey: env.LUSCII_API_KEY, baseUrl: env.LUSCII_BASE_URL, ...config.luscii };
+  if (env.DEXCARE_BASE_URL && env.DEXCARE_SERVICE_KEY) {
+    all.dexcare = { baseUrl: env.DEXCARE_BASE_URL, serviceKey: env.DEXCARE_SERVICE_KEY, aprBaseUrl: env.DEXCARE_APR_BASE_URL, aprKey: env.DEXCARE_APR_KEY, ...config.dexcare };
+  }
+  if (env.SPRUCE_EXPORTS_DIR) all.spruce = { dir: env.SPRUCE_EXPORTS_DIR, ...config.spruce };
+  const wanted = flags.source ?? [];
+  for (const name of wanted) {
+    if (!(SOURCES as readonly string[]).includes(name)) throw new SyncConfigError(`--source ${name}: one of ${SOURCES.join(', ')}`);
+    if (!all[name as keyof SourceSettings]) throw new SyncConfigError(`--source ${name}: not configured; ${ENV_HINT[name as keyof typeof ENV_HINT]}`);
+  }
+  const sources: SourceSettings = {};
+  for (const name of SOURCES) if ((wanted.length === 0 || wanted.includes(name)) && all[name]) Object.assign(sources, { [name]: all[name] });
+  const postgres = resolvePostgres(flags, env);
+  return { db: resolveDb(flags.db, env, config), sources, streams: flags.stream ?? config.streams ?? [], since: flags.since ?? config.since, postgres };
+}
+
+const ENV_HINT = {
+  luscii: 'set LUSCII_API_KEY (and LUSCII_BASE_URL for another host)',
+  dexcare: 'set DEXCARE_BASE_URL and DEXCARE_SERVICE_KEY',
+  spruce: 'set SPRUCE_EXPORTS_DIR to the folder of Spruce zips',
+};

@@ -1,0 +1,201 @@
+/**
+ * What a destination does for the engine: hold the one writer lock, create and evolve tables from
+ * column specs, stage rows in bulk, merge a staged unit into its table, and keep the bookkeeping
+ * (`_sync_runs`, `_sync_state`, `_sync_files`). Everything of one unit of work happens in ONE
+ * transaction ({@link Destination.transaction}), so a unit is either wholly in the database or not
+ * at all. The engine speaks only this interface; every line of SQL lives in the destination
+ * (`destinations/duckdb/`, `destinations/postgres/`).
+ *
+ * Values arrive already canonical (see {@link StagedValue}): the engine turns `Date`s into ISO
+ * strings, objects into JSON text, and computes `_sync_row_hash`. A destination casts the text to
+ * the column type (`CAST(x AS TIMESTAMPTZ)` or the driver's equivalent) when it merges.
+ *
+ * No message a destination throws or logs may quote a value: values are patient data. Name the
+ * table and column instead.
+ */
+
+/** Column types a destination must support, named as DuckDB and PostgreSQL both spell them. */
+export type ColumnType = 'TIMESTAMPTZ' | 'TIMESTAMP' | 'DATE' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'TEXT' | 'JSON';
+
+/** Every {@link ColumnType}, for checks and tests. */
+export const COLUMN_TYPES: readonly ColumnType[] = ['TIMESTAMPTZ', 'TIMESTAMP', 'DATE', 'BIGINT', 'DOUBLE', 'BOOLEAN', 'TEXT', 'JSON'];
+
+/** One column of a table. Names are lower snake_case and already safe identifiers (`[a-z_][a-z0-9_]*`). */
+export interface ColumnSpec {
+  readonly name: string;
+  readonly type: ColumnType;
+}
+
+/**
+ * The columns every data table carries besides its own, managed by the engine and destination:
+ * - `_sync_run_id BIGINT`: the run that last inserted or changed the row;
+ * - `_sync_row_hash TEXT`: sha256 of the row's data values, computed by the engine; a merge
+ *   writes a row only when its hash differs, so a run with nothing new changes no row;
+ * - `_sync_deleted_at TIMESTAMPTZ` on snapshot tables only: when the row left the snapshot.
+ */
+export const META_COLUMNS = {
+  runId: '_sync_run_id',
+  rowHash: '_sync_row_hash',
+  deletedAt: '_sync_deleted_at',
+} as const;
+
+/** A data table: its data columns in order (meta columns are added by the destination). */
+export interface TableSpec {
+  /** `<source>_<stream>` in snake_case, e.g. `luscii_measurements`. */
+  readonly name: string;
+  readonly columns: readonly ColumnSpec[];
+  /** Whether the table carries `_sync_deleted_at` (snapshot tables). */
+  readonly softDelete: boolean;
+}
+
+/**
+ * How a staged unit reaches its table. Every strategy writes only rows whose `_sync_row_hash`
+ * differs from the row already there, and stamps written rows with the run id.
+ */
+export type MergePlan =
+  /**
+   * Insert or update on `key` (one row per key: the last staged row of a key wins). With
+   * `newerThan`, a staged row replaces an existing one only when its `newerThan` column is not
+   * older (NULL counts as oldest): Spruce's "newer wins".
+   */
+  | { readonly kind: 'upsert'; readonly key: readonly string[]; readonly newerThan?: string }
+  /**
+   * Replace a window: target rows with `column` in `[from, to)` that are not staged are deleted,
+   * staged rows not yet there are inserted (compared on `_sync_row_hash`, so rows without an id
+   * work). `from`/`to` are ISO dates or date-times, compared after casting to the column's type.
+   */
+  | { readonly kind: 'replace-window'; readonly column: string; readonly from: string; readonly to: string }
+  /**
+   * Replace the set of rows of each parent present in staging: target rows whose `parent` value
+   * appears in staging and that are not staged are deleted; staged rows not there are inserted.
+   */
+  | { readonly kind: 'replace-set'; readonly parent: readonly string[] }
+  /**
+   * A complete snapshot: upsert on `key`; rows of the table missing from the snapshot get
+   * `_sync_deleted_at = at` (if not already set); rows back in it get `_sync_deleted_at = NULL`.
+   */
+  | { readonly kind: 'snapshot'; readonly key: readonly string[]; readonly at: Date }
+  /** Append: insert staged rows whose `_sync_row_hash` is not in the table yet. */
+  | { readonly kind: 'append' };
+
+/** A value as staged: text (numbers, dates and JSON already as text), a boolean, or null. */
+export type StagedValue = string | boolean | null;
+
+/** Rows to stage, each aligned with the `columns` given to {@link DestinationTransaction.stage}. */
+export type StagedRow = readonly StagedValue[];
+
+/** What a merge did to the table. */
+export interface MergeCounts {
+  readonly inserted: number;
+  readonly updated: number;
+  readonly deleted: number;
+}
+
+/** A change {@link Destination.ensureTable} made, shown to the user as a notice. */
+export interface SchemaNotice {
+  readonly table: string;
+  readonly column: string;
+  readonly kind: 'table-created' | 'column-added';
+  readonly type?: ColumnType;
+}
+
+/** One entry of the Spruce ledger (`_sync_files`). */
+export interface FileLedgerEntry {
+  readonly name: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly periodStart: string | null;
+  readonly periodEnd: string | null;
+  readonly status: 'loaded' | 'failed';
+  /** Rows read per table (loaded), or empty (failed). */
+  readonly rows: Readonly<Record<string, number>>;
+  /** The error class name for a failed file (never its message's values). */
+  readonly error?: string;
+  readonly runId: number;
+}
+
+/** One row of `_sync_runs`. */
+export interface RunRecord {
+  readonly id: number;
+  readonly startedAt: Date;
+  readonly finishedAt: Date | null;
+  readonly status: 'running' | 'succeeded' | 'partial' | 'failed';
+  /** Per-stream summary as JSON (rows, units, error class names). */
+  readonly summary: unknown;
+}
+
+/** State of one stream, as stored in `_sync_state`: any JSON the source defines. */
+export type StreamStateValue = unknown;
+
+/** Operations inside one transaction. Nothing is visible to others until the transaction commits. */
+export interface DestinationTransaction {
+  /**
+   * Append rows to the persistent staging table of `table` for `unitId` (created on demand, typed
+   * all-text plus the unit id and a sequence number, so the last staged row of a key is known).
+   * `columns` names the data columns in the order of each row, plus `_sync_row_hash` last.
+   * Bulk: an appender (DuckDB) or COPY (PostgreSQL), never row-by-row INSERTs.
+   */
+  stage(table: TableSpec, unitId: string, columns: readonly string[], rows: readonly StagedRow[]): Promise<void>;
+  /** Drop every staged row of `unitId` in `table` (a restarted window, or after a merge). */
+  clearStage(table: TableSpec, unitId: string): Promise<void>;
+  /** Merge the staged rows of `unitId` into `table` as `plan` says, then clear them. */
+  merge(table: TableSpec, unitId: string, plan: MergePlan, runId: number): Promise<MergeCounts>;
+  /** Store the JSON state of `stream` (replacing the old one). */
+  putState(stream: string, state: StreamStateValue): Promise<void>;
+  /** Delete the state of `stream`. */
+  deleteState(stream: string): Promise<void>;
+  /** Insert or replace a ledger entry, keyed by sha256. */
+  putFile(entry: FileLedgerEntry): Promise<void>;
+  /** Drop a table and its staging table (`reset`). */
+  dropTable(table: string): Promise<void>;
+}
+
+/**
+ * What the engine needs from a database. The engine calls `ensureTable` and `describeTable` also
+ * from inside {@link Destination.transaction} (a unit meets a new column mid-read): they must run
+ * on the transaction's connection, and their DDL must roll back with it where the database can.
+ */
+export interface Destination {
+  /** `duckdb` or `postgres`, for messages. */
+  readonly kind: string;
+  /** Where it is, for messages: a file path, or a URL without its password. */
+  readonly location: string;
+  /**
+   * Open the database, take the single-writer lock (DuckDB: the file lock; PostgreSQL: an advisory
+   * lock) and create the bookkeeping tables if missing. A lock held by another process throws
+   * `DestinationLockedError` naming the location.
+   */
+  open(options: { readonly readOnly: boolean }): Promise<void>;
+  /** Release the lock and close. Safe to call twice. */
+  close(): Promise<void>;
+  /**
+   * Create `spec`'s table (with meta columns) if missing, or add its missing columns (a
+   * `column-added` notice each). Throws `SchemaMismatchError` naming table and column when an
+   * existing column's type differs from the spec, before any row is written.
+   */
+  ensureTable(spec: TableSpec): Promise<SchemaNotice[]>;
+  /** The data columns of a table as it is now, or `undefined` when there is no such table. */
+  describeTable(table: string): Promise<ColumnSpec[] | undefined>;
+  /** Run `work` in one transaction: commit when it resolves, roll back when it throws. */
+  transaction<T>(work: (tx: DestinationTransaction) => Promise<T>): Promise<T>;
+  /** The state of `stream`, or `undefined`. */
+  getState(stream: string): Promise<StreamStateValue | undefined>;
+  /** Every stored stream state. */
+  listStates(): Promise<Array<{ stream: string; state: StreamStateValue; updatedAt: Date }>>;
+  /** The ledger entry with this sha256, if any. */
+  getFile(sha256: string): Promise<FileLedgerEntry | undefined>;
+  /** The ledger, oldest period first. */
+  listFiles(): Promise<FileLedgerEntry[]>;
+  /** Insert a run as `running` and return its id (its own small transaction). */
+  startRun(startedAt: Date): Promise<number>;
+  /** Finish a run. */
+  finishRun(id: number, status: RunRecord['status'], summary: unknown, finishedAt: Date): Promise<void>;
+  /** The last `limit` runs, newest first. */
+  listRuns(limit: number): Promise<RunRecord[]>;
+  /** The data tables (those with `_sync_run_id`), sorted. */
+  listTables(): Promise<string[]>;
+  /** Row count of a table (for status and tests). */
+  countRows(table: string): Promise<number>;
+  /** Write every table and bookkeeping table to `dir` as `<table>.parquet` or `<table>.csv`. */
+  exportTables(format: 'parquet' | 'csv', dir: string): Promise<Array<{ table: string; file: string; rows: number }>>;
+}

@@ -1,0 +1,49 @@
+import { META_COLUMNS, type ColumnSpec, type ColumnType, type TableSpec } from '../destination.js';
+import { ident, stageName } from '../sql-names.js';
+
+export { ident, literal, stageName } from '../sql-names.js';
+
+/** The DuckDB spelling of a column type. */
+export function duckType(type: ColumnType): string {
+  return type === 'TEXT' ? 'VARCHAR' : type;
+}
+
+/** The column type a DuckDB type name stands for, or the name itself when it is none of ours. */
+export function specType(duckName: string): string {
+  const upper = duckName.toUpperCase();
+  if (upper === 'VARCHAR') return 'TEXT';
+  if (upper === 'TIMESTAMP WITH TIME ZONE') return 'TIMESTAMPTZ';
+  return upper;
+}
+
+/** `CREATE TABLE` of a data table with its meta columns. */
+export function createTableSql(spec: TableSpec): string {
+  const columns = spec.columns.map((column) => `${ident(column.name)} ${duckType(column.type)}`);
+  columns.push(`${ident(META_COLUMNS.runId)} BIGINT NOT NULL`, `${ident(META_COLUMNS.rowHash)} VARCHAR NOT NULL`);
+  if (spec.softDelete) columns.push(`${ident(META_COLUMNS.deletedAt)} TIMESTAMPTZ`);
+  return `CREATE TABLE IF NOT EXISTS ${ident(spec.name)} (${columns.join(', ')})`;
+}
+
+/** `CREATE TABLE` of a staging table: unit, sequence and hash first, then every data column as text. */
+export function createStageSql(spec: TableSpec): string {
+  const columns = ['"_sync_unit" VARCHAR NOT NULL', '"_sync_seq" BIGINT NOT NULL', `${ident(META_COLUMNS.rowHash)} VARCHAR NOT NULL`];
+  for (const column of spec.columns) columns.push(`${ident(column.name)} VARCHAR`);
+  return `CREATE TABLE IF NOT EXISTS ${ident(stageName(spec.name))} (${columns.join(', ')})`;
+}
+
+/** The SQL that counts staged values of one column that do not cast to its type (0 when all do). */
+export function uncastableCountSql(table: TableSpec, column: ColumnSpec): string {
+  return `SELECT count(*) AS n FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = ? AND ${ident(column.name)} IS NOT NULL AND TRY_CAST(${ident(column.name)} AS ${duckType(column.type)}) IS NULL`;
+}
+
+/** A staged (text) column cast to its type. */
+export function castColumn(column: ColumnSpec, alias = 's'): string {
+  return `CAST(${alias}.${ident(column.name)} AS ${duckType(column.type)}) AS ${ident(column.name)}`;
+}
+
+/** The bookkeeping tables. No primary keys: DuckDB checks them eagerly within a transaction. */
+export const BOOKKEEPING_SQL = [
+  `CREATE TABLE IF NOT EXISTS _sync_runs (id BIGINT NOT NULL, started_at TIMESTAMPTZ NOT NULL, finished_at TIMESTAMPTZ, status VARCHAR NOT NULL, summary JSON)`,
+  `CREATE TABLE IF NOT EXISTS _sync_state (stream VARCHAR NOT NULL, state JSON, updated_at TIMESTAMPTZ NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS _sync_files (sha256 VARCHAR NOT NULL, name VARCHAR NOT NULL, size BIGINT NOT NULL, period_start TIMESTAMPTZ, period_end TIMESTAMPTZ, status VARCHAR NOT NULL, rows JSON, error VARCHAR, run_id BIGINT NOT NULL, recorded_at TIMESTAMPTZ NOT NULL)`,
+];

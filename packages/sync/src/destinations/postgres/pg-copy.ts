@@ -1,0 +1,56 @@
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import type { StagedRow, StagedValue } from '../destination.js';
+import { ident } from '../sql-names.js';
+
+/** Rows per CSV chunk written to the COPY stream: bounded memory, few writes. */
+const CHUNK_ROWS = 500;
+
+function csvField(value: StagedValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return `"${value.replaceAll('"', '""')}"`;
+}
+
+function* csvChunks(unitId: string, rows: readonly StagedRow[]): Generator<string> {
+  const unit = csvField(unitId);
+  let chunk = '';
+  let count = 0;
+  for (const row of rows) {
+    chunk += `${unit},${row.map(csvField).join(',')}\n`;
+    if (++count === CHUNK_ROWS) {
+      yield chunk;
+      chunk = '';
+      count = 0;
+    }
+  }
+  if (chunk !== '') yield chunk;
+}
+
+/**
+ * Streams `rows` into `table` with `COPY … FROM STDIN (FORMAT csv)`: the unit id first, then
+ * `columns`. NULL is an unquoted empty field, every text value is quoted, so an empty string
+ * stays an empty string.
+ */
+export async function copyRowsIn(client: pg.Client, table: string, unitId: string, columns: readonly string[], rows: readonly StagedRow[]): Promise<void> {
+  const names = ['_sync_unit', ...columns].map(ident).join(', ');
+  const stream = client.query(copyStreams.from(`COPY ${ident(table)} (${names}) FROM STDIN WITH (FORMAT csv)`));
+  await pipeline(Readable.from(csvChunks(unitId, rows)), stream);
+}
+
+/**
+ * Writes every row of `table` to `file` as CSV with a header, through `COPY … TO STDOUT`.
+ * Booleans are written `true`/`false`, as DuckDB's export writes them (PostgreSQL's own are `t`/`f`).
+ */
+export async function copyTableOut(client: pg.Client, table: string, file: string): Promise<void> {
+  const { rows } = await client.query<{ column_name: string; data_type: string }>(
+    'SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position',
+    [table],
+  );
+  const columns = rows.map(({ column_name: name, data_type: type }) => (type === 'boolean' ? `${ident(name)}::text AS ${ident(name)}` : ident(name)));
+  const stream = client.query(copyStreams.to(`COPY (SELECT ${columns.join(', ')} FROM ${ident(table)}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
+  await pipeline(stream, createWriteStream(file));
+}

@@ -1,0 +1,47 @@
+import { isSdkError } from '@x/core';
+import { DestinationError, type DestinationFailure } from '../../errors/sync-errors.js';
+
+const SOCKET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'ECONNABORTED']);
+
+const ROLLED_BACK = 'the unit in progress was rolled back; a rerun resumes from the last committed unit';
+const HINTS: Record<DestinationFailure, string> = {
+  authentication: 'check the user and password (in the URL or PGPASSWORD); nothing was written',
+  'permission-denied': `the role lacks a privilege x-sync needs (CONNECT and TEMPORARY on the database, and owning or CREATE and USAGE on the schema; see docs/sync-postgres.md); ${'nothing of the unit in progress was written'}`,
+  'connection-lost': `the connection was lost (a server restart, or the session was ended); ${ROLLED_BACK} once the server is back`,
+  'statement-timeout': `a statement ran longer than statement_timeout allows; ${ROLLED_BACK} (raise the timeout for this role if it repeats)`,
+  'disk-full': `the server is out of disk space or over a quota; ${ROLLED_BACK} once space is freed`,
+  failed: `${ROLLED_BACK}; if it fails the same way, look the SQLSTATE up in the PostgreSQL documentation`,
+};
+
+/** The failure kind of a pg error: SQLSTATE class first, then socket errors and pg's own messages. */
+export function failureOf(error: unknown): { reason: DestinationFailure; code: string | undefined } {
+  const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : undefined;
+  const message = error instanceof Error ? error.message : '';
+  if (code === '28P01' || code === '28000') return { reason: 'authentication', code };
+  if (code === '57014') return { reason: 'statement-timeout', code };
+  if (code === '42501') return { reason: 'permission-denied', code };
+  if (code?.startsWith('53')) return { reason: 'disk-full', code };
+  if (code?.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || (code !== undefined && SOCKET_CODES.has(code))) {
+    return { reason: 'connection-lost', code };
+  }
+  if (/Connection terminated|Client was closed|Client has encountered a connection error|not queryable/i.test(message)) return { reason: 'connection-lost', code };
+  return { reason: 'failed', code };
+}
+
+/**
+ * A pg error as a {@link DestinationError}: the database, what was being done and the SQLSTATE,
+ * never the server's text (it may quote a value). The original stays as `cause`. SDK errors pass
+ * through unchanged.
+ */
+export function toDestinationError(error: unknown, context: { readonly location: string; readonly doing: string }): Error {
+  if (isSdkError(error)) return error;
+  const { reason, code } = failureOf(error);
+  const what = reason === 'failed' ? 'failed' : reason === 'disk-full' ? 'failed: insufficient resources (disk full or quota)' : `failed: ${reason.replace('-', ' ')}`;
+  const sqlstate = code ? ` (${/^[0-9A-Z]{5}$/.test(code) ? 'SQLSTATE ' : ''}${code})` : '';
+  return new DestinationError(`PostgreSQL at ${context.location}: ${context.doing} ${what}${sqlstate}; ${HINTS[reason]}`, {
+    reason,
+    code,
+    location: context.location,
+    cause: error,
+  });
+}

@@ -1,0 +1,33 @@
+import { AuthenticationError, ExportFormatError, isSdkError, NotFoundError, RateLimitError, ConnectionError } from '@x/core';
+import { DestinationError, DestinationLockedError, SchemaMismatchError } from '../errors/sync-errors.js';
+
+/**
+ * An error as a run reports it: its class name, a message safe to print and what to do. SDK
+ * errors never quote values; any other error (a database driver's) may, so quoted text in its
+ * message is withheld.
+ */
+export function describeError(error: unknown): { error: string; message: string; hint: string } {
+  const name = error instanceof Error ? error.name : 'Error';
+  const raw = error instanceof Error ? error.message : String(error);
+  const message = isSdkError(error) ? raw : raw.replace(/'[^']*'|"[^"]*"/g, "'…'").split('\n')[0]!;
+  return { error: name, message, hint: hintFor(error) };
+}
+
+function hintFor(error: unknown): string {
+  if (error instanceof AuthenticationError) return 'check the key in the environment (LUSCII_API_KEY, DEXCARE_SERVICE_KEY, DEXCARE_APR_KEY); the other sources committed';
+  if (error instanceof NotFoundError) return 'check the base URL in the environment';
+  if (error instanceof RateLimitError) return 'the vendor is rate limiting; run again later, the stream resumes where it stopped';
+  if (error instanceof ConnectionError) return 'the vendor could not be reached; run again, the stream resumes where it stopped';
+  if (error instanceof ExportFormatError) return 'the file is damaged or not a Spruce export; ask Spruce to deliver it again';
+  if (error instanceof SchemaMismatchError) return 'the vendor changed a column type; migrate the column or run `x-sync reset --stream` for this table';
+  if (error instanceof DestinationLockedError) return 'another x-sync run holds the database; wait for it to finish';
+  if (error instanceof DestinationError) {
+    return error.reason === 'authentication' ? 'check the database user and password' : 'fix the database fault, then run again: committed units are kept, the failed unit was rolled back';
+  }
+  return 'run again: committed units are kept and the stream resumes where it stopped';
+}
+
+/** Whether an error stops every stream of its source (a wrong key is wrong for all of them). */
+export function stopsSource(error: unknown): boolean {
+  return error instanceof AuthenticationError;
+}

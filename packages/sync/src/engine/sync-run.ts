@@ -1,0 +1,138 @@
+import { ExportFormatError } from '@x/core';
+import type { Destination, StreamStateValue } from '../destinations/destination.js';
+import type { PlanContext, Source, StreamDefinition, Unit } from '../sources/source.js';
+import { describeError, stopsSource } from './error-report.js';
+import type { RunStatus, StreamSummary, SyncEvent, SyncSummary } from './events.js';
+import { runUnit } from './unit-runner.js';
+
+/** What the engine runs: resolved sources and streams against an opened destination. */
+export interface EngineRun {
+  readonly destination: Destination;
+  readonly sources: readonly Source[];
+  /** Selected table names; every stream of `sources` when empty. */
+  readonly streams: readonly string[];
+  readonly since: string;
+  readonly fullRefresh: boolean;
+  readonly dryRun: boolean;
+  readonly now: Date;
+  readonly signal: AbortSignal;
+  readonly emit: (event: SyncEvent) => void;
+}
+
+/**
+ * Runs every selected stream of every source, unit by unit. A failed unit stops its stream (a
+ * wrong key stops its whole source); the other streams go on and their units stay committed.
+ */
+export async function runEngine(run: EngineRun): Promise<SyncSummary> {
+  const { destination, emit } = run;
+  const selected = run.sources.flatMap((source) => source.streams.filter((stream) => run.streams.length === 0 || run.streams.includes(stream.table)));
+  const byTable = new Map(selected.map((stream) => [stream.table, stream]));
+  const summaries: Record<string, StreamSummary> = Object.fromEntries(selected.map((stream) => [stream.table, emptySummary()]));
+  const planned: Record<string, string[]> = {};
+  const skipped: string[] = [];
+  const runId = run.dryRun ? 0 : await destination.startRun(run.now);
+  emit({ event: 'run-started', runId, db: destination.location, streams: selected.map((stream) => stream.table) });
+
+  for (const source of run.sources) {
+    const streams = source.streams.filter((stream) => byTable.has(stream.table)).map((stream) => stream.table);
+    if (streams.length === 0) continue;
+    const failed = new Set<string>();
+    try {
+      for await (const unit of source.units(await planContext(run, streams))) {
+        if (unit.streams.every((stream) => failed.has(stream))) continue;
+        if (run.dryRun) {
+          for (const stream of unit.streams) (planned[stream] ??= []).push(unit.label);
+          emit({ event: 'planned', stream: unit.streams.join(','), unit: unit.label });
+          continue;
+        }
+        const outcome = await runOne(unit, run, byTable, runId, summaries);
+        if (outcome === 'ok') continue;
+        if (outcome === 'skipped') {
+          skipped.push(unit.label);
+          continue;
+        }
+        for (const stream of unit.streams) fail(summaries, stream, outcome.error, emit);
+        if (stopsSource(outcome.error)) {
+          for (const stream of streams) failed.add(stream);
+          for (const stream of streams) if (summaries[stream]!.status !== 'failed') fail(summaries, stream, outcome.error, emit);
+        } else for (const stream of unit.streams) failed.add(stream);
+      }
+    } catch (error) {
+      // Planning failed (the Spruce folder is missing, a listing call was refused).
+      for (const stream of streams) if (summaries[stream]!.status !== 'failed') fail(summaries, stream, error, emit);
+    }
+  }
+
+  const values = Object.values(summaries);
+  const failures = values.filter((summary) => summary.status === 'failed').length;
+  // A skipped (damaged) file leaves the run partial: data the user expects is missing.
+  const status: RunStatus = failures === 0 ? (skipped.length === 0 ? 'succeeded' : 'partial') : failures === values.length ? 'failed' : 'partial';
+  const summary: SyncSummary = { runId, status, dryRun: run.dryRun, streams: summaries, skipped, ...(run.dryRun ? { planned } : {}) };
+  if (!run.dryRun) await destination.finishRun(runId, status, summaries, new Date(Math.max(Date.now(), run.now.getTime())));
+  emit({ event: 'run-finished', runId, status, summary });
+  return summary;
+}
+
+async function runOne(unit: Unit, run: EngineRun, streams: Map<string, StreamDefinition>, runId: number, summaries: Record<string, StreamSummary>) {
+  run.emit({ event: 'unit-started', streams: unit.streams, unit: unit.label });
+  try {
+    const counts = await runUnit(unit, { destination: run.destination, streams, runId, signal: run.signal, emit: run.emit });
+    for (const [table, count] of Object.entries(counts)) {
+      const summary = summaries[table];
+      if (!summary) continue;
+      summary.units += 1;
+      summary.rows += count.rows;
+      summary.inserted += count.inserted;
+      summary.updated += count.updated;
+      summary.deleted += count.deleted;
+    }
+    run.emit({ event: 'unit-committed', streams: unit.streams, unit: unit.label, tables: counts });
+    return 'ok' as const;
+  } catch (error) {
+    if (unit.skipOnFormatError && error instanceof ExportFormatError) {
+      const ledger = unit.ledger?.({}, runId);
+      if (ledger) await run.destination.transaction((tx) => tx.putFile({ ...ledger, rows: {}, status: 'failed', error: error.name, runId }));
+      const { error: name, message } = describeError(error);
+      run.emit({ event: 'unit-skipped', streams: unit.streams, unit: unit.label, error: name, message });
+      return 'skipped' as const;
+    }
+    return { error };
+  }
+}
+
+async function planContext(run: EngineRun, streams: readonly string[]): Promise<PlanContext> {
+  const states = new Map<string, StreamStateValue>();
+  if (!run.fullRefresh) {
+    for (const stream of streams) {
+      const state = await run.destination.getState(stream).catch(() => undefined);
+      if (state !== undefined) states.set(stream, state);
+    }
+  }
+  return {
+    states,
+    streams,
+    since: run.since,
+    fullRefresh: run.fullRefresh,
+    now: run.now,
+    signal: run.signal,
+    fileLoaded: async (sha256, tables) => {
+      const entry = await run.destination.getFile(sha256).catch(() => undefined);
+      return entry !== undefined && tables.every((table) => table in entry.rows || entry.status === 'failed');
+    },
+    notice: (code, message) => run.emit({ event: 'notice', stream: streams[0] ?? '', code, message }),
+  };
+}
+
+function fail(summaries: Record<string, StreamSummary>, stream: string, error: unknown, emit: (event: SyncEvent) => void): void {
+  const summary = summaries[stream];
+  if (!summary || summary.status === 'failed') return;
+  const described = describeError(error);
+  summary.status = 'failed';
+  summary.error = described.error;
+  summary.message = described.message;
+  emit({ event: 'stream-failed', stream, ...described });
+}
+
+function emptySummary(): StreamSummary {
+  return { status: 'succeeded', units: 0, rows: 0, inserted: 0, updated: 0, deleted: 0 };
+}

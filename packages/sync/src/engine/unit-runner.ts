@@ -1,0 +1,135 @@
+import type { Destination, DestinationTransaction, MergeCounts, MergePlan, TableSpec } from '../destinations/destination.js';
+import type { StreamDefinition, Unit, UnitEvent } from '../sources/source.js';
+import type { SyncEvent } from './events.js';
+import { RowEncoder } from './row-encoder.js';
+
+/** What running one unit needs. */
+export interface UnitRunContext {
+  readonly destination: Destination;
+  readonly streams: ReadonlyMap<string, StreamDefinition>;
+  readonly runId: number;
+  readonly signal: AbortSignal;
+  readonly emit: (event: SyncEvent) => void;
+}
+
+interface TableWork {
+  spec: TableSpec;
+  encoder: RowEncoder;
+  merge: MergePlan;
+  rows: number;
+}
+
+/** Rows, inserted, updated and deleted per table of a committed unit. */
+export type UnitCounts = Record<string, MergeCounts & { rows: number }>;
+
+/**
+ * Runs one unit exactly once: staged rows and each `checkpoint` state commit together; at the
+ * end the merges, the final states and the ledger entry commit in ONE transaction. Killed at any
+ * point, the database holds the last committed checkpoint and nothing after it.
+ */
+export async function runUnit(unit: Unit, context: UnitRunContext): Promise<UnitCounts> {
+  const { destination, runId } = context;
+  const tables = new Map<string, TableWork>();
+  const iterator = unit.read({ signal: context.signal })[Symbol.asyncIterator]();
+  // The next event (the next page's fetch) is asked for before the current one is written, so
+  // reading and writing overlap; sources never touch the database, so this is safe.
+  const ahead = () => {
+    const next = iterator.next();
+    next.catch(() => undefined);
+    return next;
+  };
+  let result = await iterator.next();
+  let prefetched: ReturnType<typeof ahead> | undefined;
+  try {
+    for (;;) {
+      const outcome = await destination.transaction(async (tx) => {
+        while (!result.done) {
+          const event = result.value;
+          const next = ahead();
+          await applyEvent(event, tx, tables, unit, context);
+          if (event.type === 'checkpoint') {
+            prefetched = next;
+            return 'checkpoint' as const;
+          }
+          result = await next;
+        }
+        const counts: UnitCounts = {};
+        for (const [name, work] of tables) {
+          const merged = await tx.merge(work.spec, unit.id, work.merge, runId);
+          counts[name] = { ...merged, rows: work.rows };
+        }
+        for (const [stream, state] of Object.entries(unit.finalStates())) await tx.putState(stream, state);
+        const rows = Object.fromEntries([...tables].map(([name, work]) => [name, work.rows]));
+        const ledger = unit.ledger?.(rows, runId);
+        if (ledger) await tx.putFile({ ...ledger, status: 'loaded', runId });
+        return counts;
+      });
+      if (outcome !== 'checkpoint') return outcome;
+      result = await prefetched!;
+    }
+  } catch (error) {
+    void iterator.return?.(undefined).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function applyEvent(event: UnitEvent, tx: DestinationTransaction, tables: Map<string, TableWork>, unit: Unit, context: UnitRunContext): Promise<void> {
+  switch (event.type) {
+    case 'table': {
+      const stream = context.streams.get(event.table);
+      const columns = event.columns ?? stream?.columns ?? [];
+      const existing = await context.destination.describeTable(event.table);
+      // Columns a previous run added (a field the vendor started sending) stay known.
+      const known = existing ? existing.filter((column) => !columns.some((c) => c.name === column.name)).map((column) => ({ ...column, wire: column.name })) : [];
+      const encoder = new RowEncoder(event.table, [...columns, ...known]);
+      const spec: TableSpec = { name: event.table, columns: encoder.columns, softDelete: stream?.softDelete ?? false };
+      await ensure(context, spec, stream?.table ?? event.table);
+      if (!event.resume) await tx.clearStage(spec, unit.id);
+      const previous = tables.get(event.table);
+      tables.set(event.table, { spec, encoder, merge: event.merge, rows: previous?.rows ?? 0 });
+      return;
+    }
+    case 'rows': {
+      const work = tables.get(event.table);
+      if (!work) throw new Error(`x-sync: rows for undeclared table ${event.table}`);
+      if (work.encoder.discover(event.rows).length > 0) {
+        work.spec = { ...work.spec, columns: work.encoder.columns };
+        await ensure(context, work.spec, event.table);
+      }
+      await tx.stage(work.spec, unit.id, work.encoder.stagedColumns(), work.encoder.encode(event.rows));
+      work.rows += event.rows.length;
+      context.emit({ event: 'rows', table: event.table, rows: event.rows.length, total: work.rows });
+      return;
+    }
+    case 'checkpoint':
+      for (const [stream, state] of Object.entries(event.states)) await tx.putState(stream, state);
+      return;
+    case 'restart':
+      for (const work of tables.values()) {
+        await tx.clearStage(work.spec, unit.id);
+        work.rows = 0;
+      }
+      context.emit({ event: 'notice', stream: unit.streams[0] ?? '', code: 'unit-restarted', message: `${unit.label}: ${event.reason}; reading it again` });
+      return;
+    case 'progress':
+      context.emit({
+        event: 'progress',
+        streams: unit.streams,
+        unit: unit.label,
+        ...(event.pages === undefined ? {} : { pages: event.pages }),
+        ...(event.status === undefined ? {} : { status: event.status }),
+      });
+      return;
+    case 'notice':
+      context.emit({ event: 'notice', stream: unit.streams[0] ?? '', code: event.code, message: event.message });
+      return;
+  }
+}
+
+async function ensure(context: UnitRunContext, spec: TableSpec, stream: string): Promise<void> {
+  for (const notice of await context.destination.ensureTable(spec)) {
+    if (notice.kind === 'column-added') {
+      context.emit({ event: 'notice', stream, code: 'column-added', message: `table ${notice.table}: new column ${notice.column} (${notice.type ?? 'TEXT'}) added` });
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import { NotFoundError, ReportFailedError, type AvrReportType, type DexCareReportingClient } from '@x/dexcare-reporting';
+import type { MergePlan } from '../../destinations/destination.js';
+import { columnName } from '../columns.js';
+import type { SourceRow, StreamColumn, Unit, UnitEvent } from '../source.js';
+
+/** State of an AVR stream. */
+export interface AvrState {
+  high?: string;
+  /** The report of the window in progress, saved before polling. */
+  pending?: { from: string; to: string; reportId: string };
+  /** The key chosen on the first report (`['visit_id']`, or `['_sync_row_hash']`). */
+  key?: string[];
+}
+
+/** What an AVR window unit needs. */
+export interface AvrWindow {
+  readonly client: DexCareReportingClient;
+  readonly table: string;
+  readonly type: AvrReportType;
+  readonly from: string;
+  readonly to: string;
+  readonly reportId: string | undefined;
+  readonly state: AvrState;
+  readonly high: string;
+  readonly now: Date;
+  readonly configuredKey: readonly string[] | undefined;
+  readonly pollIntervalMs: number | undefined;
+  readonly batchRows: number;
+}
+
+/**
+ * One AVR report for one window: started (its id committed before polling), waited for, then
+ * its CSV staged in batches and upserted on the visit key, all rows in one transaction. A
+ * report that failed or is gone is forgotten, so the next run starts a new one.
+ */
+export function avrWindowUnit(window: AvrWindow): Unit {
+  const { table } = window;
+  let key = window.state.key;
+  return {
+    id: `${window.from}..${window.to}`,
+    streams: [table],
+    label: `${window.from}..${window.to}${window.reportId ? ' (report already started)' : ''}`,
+    read: (context) => readAvr(window, context.signal, (chosen) => (key = chosen)),
+    finalStates: () => ({ [table]: { high: window.high, ...(key ? { key } : {}) } satisfies AvrState }),
+  };
+}
+
+async function* readAvr(window: AvrWindow, signal: AbortSignal, chooseKey: (key: string[]) => void): AsyncIterable<UnitEvent> {
+  const { client, table } = window;
+  const base: AvrState = { ...(window.state.high ? { high: window.state.high } : {}), ...(window.state.key ? { key: window.state.key } : {}) };
+  let reportId = window.reportId;
+  if (!reportId) {
+    const end = new Date(Math.min(Date.parse(`${window.to}T00:00:00Z`) + 86_400_000, window.now.getTime()));
+    ({ id: reportId } = await client.startAvrReport({ type: window.type, startDate: `${window.from}T00:00:00Z`, endDate: end }, { signal }));
+    yield { type: 'checkpoint', states: { [table]: { ...base, pending: { from: window.from, to: window.to, reportId } } } };
+  }
+  try {
+    const status = await client.waitForAvrReport(reportId, { signal, ...(window.pollIntervalMs ? { pollIntervalMs: window.pollIntervalMs, maxPollIntervalMs: window.pollIntervalMs * 4 } : {}) });
+    yield { type: 'progress', status: status.status };
+  } catch (error) {
+    if (error instanceof ReportFailedError || error instanceof NotFoundError) yield { type: 'checkpoint', states: { [table]: base } };
+    throw error;
+  }
+  let batch: SourceRow[] = [];
+  let declared = false;
+  const declare = (header: readonly string[]): UnitEvent => {
+    declared = true;
+    const columns: StreamColumn[] = header.map((wire) => ({ wire, name: columnName(wire), type: 'TEXT' }));
+    const key = window.configuredKey ? [...window.configuredKey] : (window.state.key ?? (columns.some((c) => c.name === 'visit_id') ? ['visit_id'] : ['_sync_row_hash']));
+    chooseKey(key);
+    const merge: MergePlan = { kind: 'upsert', key };
+    return { type: 'table', table, columns, merge };
+  };
+  for await (const row of client.getAvrResultRows(reportId, { signal })) {
+    if (!declared) yield declare(Object.keys(row));
+    batch.push(row);
+    if (batch.length >= window.batchRows) {
+      yield { type: 'rows', table, rows: batch };
+      batch = [];
+    }
+  }
+  if (!declared) yield declare([]);
+  if (batch.length > 0) yield { type: 'rows', table, rows: batch };
+}

@@ -1,0 +1,65 @@
+import { TABLE_COLUMNS, type TableName } from '@x/spruce-export-parser';
+import type { z } from 'zod';
+import { modelColumns } from '../columns.js';
+import type { KeyRule, StreamDefinition } from '../source.js';
+
+/** How a Spruce table is merged, from the document's notes on each file of a periodic export. */
+export type SpruceRule =
+  | { readonly kind: 'snapshot'; readonly key: readonly string[] }
+  | { readonly kind: 'upsert'; readonly key: readonly string[]; readonly newerThan: string }
+  | { readonly kind: 'replace-set'; readonly parent: readonly string[] }
+  | { readonly kind: 'append' };
+
+/**
+ * The 13 data tables (metadata goes to the ledger). Snapshot tables hold "a comprehensive list"
+ * in every export; the others only the period's rows. The document says neither for
+ * `patient_id_mappings`, so it is appended on its row hash and never soft-deleted.
+ */
+export const SPRUCE_RULES: Readonly<Record<Exclude<TableName, 'metadata'>, SpruceRule>> = {
+  entities: { kind: 'snapshot', key: ['entity_id'] },
+  entity_contact_info: { kind: 'snapshot', key: ['_sync_row_hash'] },
+  user_group_members: { kind: 'snapshot', key: ['group_entity_id', 'member_entity_id'] },
+  voip_phone_lines: { kind: 'snapshot', key: ['_sync_row_hash'] },
+  patient_id_mappings: { kind: 'append' },
+  conversations: { kind: 'upsert', key: ['conversation_id'], newerThan: 'last_message_timestamp' },
+  messages: { kind: 'upsert', key: ['message_id'], newerThan: 'created_timestamp' },
+  pages: { kind: 'upsert', key: ['page_id'], newerThan: 'resolved_timestamp' },
+  conversation_tags: { kind: 'replace-set', parent: ['conversation_id'] },
+  paged_entities: { kind: 'replace-set', parent: ['page_id'] },
+  conversation_events: { kind: 'append' },
+  inbound_calls: { kind: 'append' },
+  outbound_calls: { kind: 'append' },
+};
+
+/** The Spruce data tables, in the document's order. */
+export const SPRUCE_TABLES = Object.keys(SPRUCE_RULES) as Array<keyof typeof SPRUCE_RULES>;
+
+function keyRule(rule: SpruceRule): KeyRule {
+  if (rule.kind === 'append') return { kind: 'row-hash' };
+  if (rule.kind === 'replace-set') return { kind: 'columns', columns: rule.parent };
+  return rule.key[0] === '_sync_row_hash' ? { kind: 'row-hash' } : { kind: 'columns', columns: rule.key };
+}
+
+function describeRule(rule: SpruceRule): string {
+  switch (rule.kind) {
+    case 'snapshot':
+      return 'snapshot: merged only from a newer period, rows gone marked _sync_deleted_at';
+    case 'upsert':
+      return `incremental: upserted on ${rule.key.join(', ')}, the newer row wins`;
+    case 'replace-set':
+      return `incremental: the set of rows of each ${rule.parent.join(', ')} replaced`;
+    case 'append':
+      return 'incremental: appended, keyed by the row hash';
+  }
+}
+
+/** Every Spruce stream. */
+export const SPRUCE_STREAMS: readonly (StreamDefinition & { readonly spruceTable: keyof typeof SPRUCE_RULES })[] = SPRUCE_TABLES.map((spruceTable) => ({
+  table: `spruce_${spruceTable}`,
+  source: 'spruce',
+  spruceTable,
+  columns: modelColumns(TABLE_COLUMNS[spruceTable] as unknown as z.ZodObject),
+  softDelete: SPRUCE_RULES[spruceTable].kind === 'snapshot',
+  key: keyRule(SPRUCE_RULES[spruceTable]),
+  rule: describeRule(SPRUCE_RULES[spruceTable]),
+}));

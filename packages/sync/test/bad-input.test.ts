@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildSpruceExportZip, fakeSpruceExport } from '@x/spruce-export-parser/testing';
+import { runCli, syncFixture, withDb, type SyncFixture } from './helpers/index.js';
+
+const events = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe('bad input gets a clear error and loses nothing', () => {
+  let fixture: SyncFixture | undefined;
+  afterEach(async () => {
+    await fixture?.close();
+    fixture = undefined;
+  });
+
+  it('a wrong Luscii key stops Luscii with exit 3 and the other sources commit', async () => {
+    fixture = await syncFixture();
+    const wrongKey = 'wrong-luscii-key-7f3a9c';
+    const result = await runCli(['run', '--config', fixture.config, '--json'], { ...fixture.env, LUSCII_API_KEY: wrongKey });
+    expect(result.code).toBe(3);
+    const failed = events(result.stdout).filter((event) => event.event === 'stream-failed');
+    expect(failed.map((event) => event.stream)).toContain('luscii_measurements');
+    expect(failed.every((event) => String(event.stream).startsWith('luscii_') && event.error === 'AuthenticationError')).toBe(true);
+    expect(String(failed[0]!.hint)).toContain('LUSCII_API_KEY');
+    expect(result.stdout + result.stderr).not.toContain(wrongKey);
+    await withDb(fixture.db, async (query) => {
+      expect(Number((await query('SELECT count(*) AS n FROM spruce_messages'))[0]!.n)).toBeGreaterThan(0);
+      expect(Number((await query('SELECT count(*) AS n FROM dexcare_avr_virtual'))[0]!.n)).toBeGreaterThan(0);
+      const [run] = await query(`SELECT status FROM _sync_runs`);
+      expect(run!.status).toBe('partial');
+    });
+  });
+
+  it('a corrupt Spruce zip (random bytes, a truncated zip) is recorded as failed, named, and skipped; the other files load', async () => {
+    fixture = await syncFixture({ spruceFiles: 2 });
+    const dir = join(fixture.dir, 'spruce');
+    await writeFile(join(dir, 'spruce-export-garbage.zip'), new Uint8Array(4096).map((_, i) => (i * 7919) % 251));
+    const whole = buildSpruceExportZip(fakeSpruceExport({ messages: 50, seed: 9, start: new Date('2024-07-01T00:00:00Z'), days: 31 }));
+    await writeFile(join(dir, 'spruce-export-truncated.zip'), whole.subarray(0, Math.floor(whole.length / 2)));
+    const result = await runCli(['run', '--config', fixture.config, '--json', '--source', 'spruce'], fixture.env);
+    expect(result.code).toBe(3);
+    const skipped = events(result.stdout).filter((event) => event.event === 'unit-skipped');
+    expect(skipped.map((event) => event.unit).sort()).toEqual(['spruce-export-garbage.zip', 'spruce-export-truncated.zip']);
+    expect(skipped.every((event) => event.error === 'ExportFormatError')).toBe(true);
+    await withDb(fixture.db, async (query) => {
+      const files = await query(`SELECT name, status FROM _sync_files ORDER BY name`);
+      expect(files.map((f) => `${f.name}:${f.status}`)).toEqual([
+        'spruce-export-2024-05-01.zip:loaded',
+        'spruce-export-2024-06-01.zip:loaded',
+        'spruce-export-garbage.zip:failed',
+        'spruce-export-truncated.zip:failed',
+      ]);
+    });
+    const again = await runCli(['run', '--config', fixture.config, '--json', '--source', 'spruce'], fixture.env);
+    expect(again.code).toBe(0);
+    expect(events(again.stdout).filter((event) => event.event === 'unit-started')).toEqual([]);
+  });
+
+  it('a DuckDB file held by another process is named in the error, exit 1', async () => {
+    fixture = await syncFixture();
+    const db = fixture.db;
+    const holder = spawn(
+      process.execPath,
+      ['--input-type=module', '-e', "import { DuckDBInstance } from '@duckdb/node-api'; await DuckDBInstance.create(process.argv[1]); console.log('held'); setInterval(() => {}, 1000);", db],
+      { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+      const result = await runCli(['run', '--config', fixture.config], fixture.env);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(db);
+      expect(result.stderr).toContain('in use by another process');
+      expect(fixture.mocks.luscii.requests).toEqual([]);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it('a config file with an unknown key is refused before anything runs (exit 2)', async () => {
+    fixture = await syncFixture();
+    const config = join(fixture.dir, 'bad.json');
+    await writeFile(config, JSON.stringify({ since: '2024-06-01', luscii: { windowSize: 7 } }));
+    const result = await runCli(['run', '--config', config], fixture.env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown key luscii.windowSize');
+    expect(existsSync(fixture.db)).toBe(false);
+    expect(fixture.mocks.luscii.requests).toEqual([]);
+  });
+
+  it('usage errors exit 2: an unknown flag, an unknown stream, a source that is not configured', async () => {
+    fixture = await syncFixture();
+    expect((await runCli(['run', '--no-such-flag'], fixture.env)).code).toBe(2);
+    const stream = await runCli(['run', '--stream', 'luscii_nope', '--config', fixture.config], fixture.env);
+    expect(stream.code).toBe(2);
+    expect(stream.stderr).toContain('luscii_nope');
+    const source = await runCli(['run', '--source', 'spruce'], { ...fixture.env, SPRUCE_EXPORTS_DIR: '' });
+    expect(source.code).toBe(2);
+    expect(source.stderr).toContain('SPRUCE_EXPORTS_DIR');
+    expect(existsSync(fixture.db)).toBe(false);
+  });
+});

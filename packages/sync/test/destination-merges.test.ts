@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SchemaMismatchError, type Destination, type MergePlan, type StreamColumn } from '../src/index.js';
+import { RowEncoder } from '../src/engine/row-encoder.js';
+import { warehouseKinds, type Warehouse } from './helpers/index.js';
+
+const COLUMNS: StreamColumn[] = [
+  { wire: 'id', name: 'id', type: 'TEXT' },
+  { wire: 'at', name: 'at', type: 'TIMESTAMPTZ' },
+  { wire: 'n', name: 'n', type: 'BIGINT' },
+];
+
+// The same merges, counts and rollbacks on both destinations (PostgreSQL when X_SYNC_TEST_PG_URL is set).
+describe.each(warehouseKinds())('$kind destination: merges write only what changed, in one transaction', ({ create }) => {
+  let warehouse: Warehouse;
+  let db: Destination;
+  let run = 0;
+
+  beforeEach(async () => {
+    warehouse = await create();
+    db = warehouse.open();
+    await db.open({ readOnly: false });
+  });
+  afterEach(async () => {
+    await db.close();
+    await warehouse.dispose();
+  });
+
+  async function load(rows: Record<string, unknown>[], merge: MergePlan, options: { softDelete?: boolean; table?: string } = {}) {
+    const encoder = new RowEncoder(options.table ?? 't', COLUMNS);
+    const spec = { name: options.table ?? 't', columns: COLUMNS, softDelete: options.softDelete ?? false };
+    await db.ensureTable(spec);
+    run += 1;
+    return db.transaction(async (tx) => {
+      await tx.stage(spec, 'u', encoder.stagedColumns(), encoder.encode(rows as never));
+      return tx.merge(spec, 'u', merge, run);
+    });
+  }
+  const at = (day: number) => new Date(Date.UTC(2024, 4, day));
+  const rows = async (sql = 'SELECT id, n, _sync_run_id AS run FROM t ORDER BY id, n') => {
+    await db.close();
+    const result = await warehouse.query(sql);
+    db = warehouse.open();
+    await db.open({ readOnly: false });
+    return result;
+  };
+
+  it('upsert: the last staged row of a key wins, an unchanged row keeps its run id, an older row does not replace a newer one', async () => {
+    expect(await load([{ id: 'a', at: at(1), n: 1 }, { id: 'a', at: at(2), n: 2 }, { id: 'b', at: at(1), n: 1 }], { kind: 'upsert', key: ['id'], newerThan: 'at' })).toEqual({ inserted: 2, updated: 0, deleted: 0 });
+    expect(await load([{ id: 'a', at: at(2), n: 2 }, { id: 'b', at: at(3), n: 5 }], { kind: 'upsert', key: ['id'], newerThan: 'at' })).toEqual({ inserted: 0, updated: 1, deleted: 0 });
+    expect(await load([{ id: 'b', at: at(1), n: 9 }], { kind: 'upsert', key: ['id'], newerThan: 'at' })).toEqual({ inserted: 0, updated: 0, deleted: 0 });
+    expect(await rows()).toEqual([
+      { id: 'a', n: '2', run: '1' },
+      { id: 'b', n: '5', run: '2' },
+    ]);
+  });
+
+  it('replace-window: rows without an id, duplicates kept, only the window rewritten, identical re-read changes nothing', async () => {
+    const window: MergePlan = { kind: 'replace-window', column: 'at', from: '2024-05-01', to: '2024-05-02' };
+    const wide: MergePlan = { kind: 'replace-window', column: 'at', from: '2024-05-01', to: '2024-05-05' };
+    expect(await load([{ id: 'x', at: at(1), n: 1 }, { id: 'x', at: at(1), n: 1 }, { id: 'y', at: at(2), n: 1 }, { id: 'z', at: at(5), n: 1 }], wide)).toMatchObject({ inserted: 4 });
+    expect(await load([{ id: 'x', at: at(1), n: 1 }, { id: 'x', at: at(1), n: 1 }, { id: 'y', at: at(2), n: 1 }], window)).toEqual({ inserted: 0, updated: 0, deleted: 0 });
+    // Rows of a hash whose count changed are rewritten; y left the window; w is new.
+    expect(await load([{ id: 'x', at: at(1), n: 1 }, { id: 'w', at: at(2), n: 3 }], window)).toEqual({ inserted: 2, updated: 0, deleted: 3 });
+    expect((await rows()).map((r) => r.id)).toEqual(['w', 'x', 'z']);
+    expect(await load([{ id: 'x', at: at(1), n: 1 }, { id: 'x', at: at(1), n: 1 }], window)).toEqual({ inserted: 2, updated: 0, deleted: 2 });
+    expect((await rows()).map((r) => r.id)).toEqual(['x', 'x', 'z']);
+  });
+
+  it('snapshot: rows gone are marked _sync_deleted_at, rows back are revived, nothing else is touched', async () => {
+    const snapshot = (day: number): MergePlan => ({ kind: 'snapshot', key: ['id'], at: at(day) });
+    await load([{ id: 'a', at: at(1), n: 1 }, { id: 'b', at: at(1), n: 1 }], snapshot(1), { softDelete: true });
+    expect(await load([{ id: 'a', at: at(1), n: 1 }], snapshot(2), { softDelete: true })).toEqual({ inserted: 0, updated: 0, deleted: 1 });
+    expect(await load([{ id: 'a', at: at(1), n: 1 }], snapshot(3), { softDelete: true })).toEqual({ inserted: 0, updated: 0, deleted: 0 });
+    expect(await rows('SELECT id, _sync_deleted_at IS NOT NULL AS gone FROM t ORDER BY id')).toEqual([
+      { id: 'a', gone: false },
+      { id: 'b', gone: true },
+    ]);
+    expect(await load([{ id: 'a', at: at(1), n: 1 }, { id: 'b', at: at(1), n: 1 }], snapshot(4), { softDelete: true })).toEqual({ inserted: 0, updated: 1, deleted: 0 });
+  });
+
+  it('replace-set: each parent present gets exactly the staged set; other parents are untouched', async () => {
+    await load([{ id: 'p1', n: 1 }, { id: 'p1', n: 2 }, { id: 'p2', n: 1 }], { kind: 'append' });
+    await load([{ id: 'p1', n: 2 }, { id: 'p1', n: 3 }], { kind: 'replace-set', parent: ['id'] });
+    expect((await rows()).map((r) => `${r.id}:${r.n}`)).toEqual(['p1:2', 'p1:3', 'p2:1']);
+  });
+
+  it('a rolled-back unit leaves neither rows nor state (one transaction)', async () => {
+    const spec = { name: 't', columns: COLUMNS, softDelete: false };
+    await db.ensureTable(spec);
+    const encoder = new RowEncoder('t', COLUMNS);
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.stage(spec, 'u', encoder.stagedColumns(), encoder.encode([{ id: 'a', n: 1 }]));
+        await tx.merge(spec, 'u', { kind: 'append' }, 1);
+        await tx.putState('t', { high: '2024-05-01' });
+        throw new Error('killed');
+      }),
+    ).rejects.toThrow('killed');
+    expect(await db.getState('t')).toBeUndefined();
+    expect(await db.countRows('t')).toBe(0);
+  });
+
+  it('a new field becomes a column with a notice; a type that no longer fits names table and column and writes nothing', async () => {
+    const spec = { name: 't', columns: COLUMNS, softDelete: false };
+    await db.ensureTable(spec);
+    const notices = await db.ensureTable({ ...spec, columns: [...COLUMNS, { name: 'extra', type: 'TEXT' }] });
+    expect(notices).toEqual([{ table: 't', column: 'extra', kind: 'column-added', type: 'TEXT' }]);
+    const error = await db.ensureTable({ ...spec, columns: [{ name: 'n', type: 'TIMESTAMPTZ' }] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SchemaMismatchError);
+    expect((error as SchemaMismatchError).message).toContain('column n of table t');
+    const encoder = new RowEncoder('t', COLUMNS);
+    expect(() => encoder.encode([{ id: 'a', n: 'Jane Doe' }])).toThrow(/column n of table t/);
+    expect(() => encoder.encode([{ id: 'a', n: 'Jane Doe' }])).not.toThrow(/Jane/);
+  });
+});

@@ -1,0 +1,148 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { build } from 'esbuild';
+import { main } from '../../src/cli/main.js';
+import { startSyncMocks, type SyncMocks, type SyncMocksOptions } from '../../src/testing.js';
+
+/** A temp folder removed by the returned cleanup. */
+export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'x-sync-test-'));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A small config that keeps runs short on the mocks' data (May-June 2024): one window per dated
+ * stream, one AVR type, polling every 5 ms.
+ */
+export const SMALL_CONFIG = {
+  since: '2024-06-24',
+  luscii: { windowDays: 1000 },
+  dexcare: { avrTypes: ['virtual'], avrWindowDays: 1000, avrPollIntervalMs: 5, aprWindowHours: 24_000, startDates: { dexcare_provider_histories: '2023-11-06' } },
+};
+
+/** Mocks, a temp folder, a config file and a database path for one test. */
+export interface SyncFixture {
+  dir: string;
+  db: string;
+  config: string;
+  mocks: SyncMocks;
+  env: NodeJS.ProcessEnv;
+  close(): Promise<void>;
+}
+
+export async function syncFixture(options: Partial<SyncMocksOptions> = {}, config: object = SMALL_CONFIG): Promise<SyncFixture> {
+  const { dir, cleanup } = await tempDir();
+  const mocks = await startSyncMocks({ spruceDir: join(dir, 'spruce'), ...options });
+  const configPath = join(dir, 'config.json');
+  await writeFile(configPath, JSON.stringify(config));
+  const db = join(dir, 'x.duckdb');
+  return {
+    dir,
+    db,
+    config: configPath,
+    mocks,
+    env: { ...mocks.env, X_SYNC_DB: db },
+    close: async () => {
+      await mocks.close();
+      await cleanup();
+    },
+  };
+}
+
+/** Output captured from an in-process `x-sync` run. */
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `x-sync` in this process (the mocks answer over loopback HTTP meanwhile). */
+export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (text: string) => void) => ({ write: (chunk: string | Uint8Array) => (append(String(chunk)), true), isTTY: false }) as unknown as NodeJS.WritableStream;
+  const code = await main(args, env, { stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)) });
+  return { code, stdout, stderr };
+}
+
+const BIN = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
+// Inside the package, so the bundle resolves @duckdb/node-api (native, not bundled) from its node_modules.
+const BUNDLE = fileURLToPath(new URL('../../node_modules/.cache/x-sync-test/x-sync.mjs', import.meta.url));
+let bundled: Promise<string> | undefined;
+
+/**
+ * The CLI bundled from the sources once per test file (esbuild, the `@x/source` condition), so
+ * each child process starts in a fraction of a second instead of transpiling with tsx.
+ */
+export function cliBundle(): Promise<string> {
+  bundled ??= build({
+    entryPoints: [BIN],
+    outfile: BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    conditions: ['@x/source'],
+    external: ['@duckdb/node-api', 'msw'],
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    logLevel: 'silent',
+  }).then(() => BUNDLE);
+  return bundled;
+}
+
+/** Starts `x-sync` as a child process (see {@link cliBundle}). */
+export async function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  return spawn(process.execPath, [await cliBundle(), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Runs `x-sync` as a child process to its end. */
+export async function execCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  const bin = await cliBundle();
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Opens a DuckDB file read-only, runs `work`, and closes it. */
+export async function withDb<T>(path: string, work: (query: (sql: string) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T> {
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  try {
+    return await work(async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJson());
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/**
+ * Every data table's rows as sorted JSON lines, without the columns that name a run or a time
+ * of deletion (`_sync_run_id`, and `_sync_deleted_at` reduced to whether it is set).
+ */
+export async function tableContents(path: string): Promise<Record<string, string[]>> {
+  return withDb(path, async (query) => {
+    const tables = (await query(`SELECT DISTINCT table_name FROM information_schema.columns WHERE column_name = '_sync_run_id' AND table_name NOT LIKE '\\_sync%' ESCAPE '\\' ORDER BY 1`)).map((row) =>
+      String(row.table_name),
+    );
+    const contents: Record<string, string[]> = {};
+    for (const table of tables) {
+      const rows = await query(`SELECT * EXCLUDE (_sync_run_id) FROM "${table}"`);
+      contents[table] = rows
+        .map((row) => {
+          if ('_sync_deleted_at' in row) row._sync_deleted_at = row._sync_deleted_at !== null;
+          return JSON.stringify(row);
+        })
+        .sort();
+    }
+    return contents;
+  });
+}
+
+export { comparableContents, postgresUrl, postgresWarehouse, warehouseKinds, withAdmin, type Warehouse } from './destinations.js';
+export { ALL_TYPES, memorySource, typedRow, type MemoryUnit } from './memory-source.js';

@@ -1,0 +1,156 @@
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { http } from 'msw';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dexCareHandlers, fakeProviderHistories } from '@x/dexcare-reporting/testing';
+import { lusciiHandlers } from '@x/luscii-export/testing';
+import { buildSpruceExportZip, fakeSpruceExport } from '@x/spruce-export-parser/testing';
+import { sync, type SyncEvent } from '../src/index.js';
+import { resolveSettings } from '../src/cli/settings.js';
+import { serveHandlers, type LoopbackServer } from '../src/testing.js';
+import { tempDir, withDb } from './helpers/index.js';
+
+describe('per-source rules', () => {
+  const closers: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    while (closers.length > 0) await closers.pop()!();
+  });
+  async function temp() {
+    const { dir, cleanup } = await tempDir();
+    closers.push(cleanup);
+    return dir;
+  }
+
+  it('APR: a window whose count moves while it is read (a record arrives mid-read) is read again, and every record lands once', async () => {
+    const dir = await temp();
+    const records = [...fakeProviderHistories(30)] as Array<Readonly<Record<string, unknown>>>;
+    const mock = dexCareHandlers({ apr: { records } });
+    let requests = 0;
+    // The record arrives after the first page was answered: the later pages count 31, the first said 30.
+    const arrives = http.post(`${mock.aprBaseUrl}/*`, () => {
+      requests += 1;
+      if (requests === 2) records.push({ ...records[0]!, id: 'late-arrival-record' });
+    });
+    const server: LoopbackServer = await serveHandlers([arrives, ...mock.handlers], mock.baseUrl);
+    closers.push(() => server.close());
+    const events: SyncEvent[] = [];
+    const summary = await sync({
+      db: join(dir, 'x.duckdb'),
+      sources: { dexcare: { baseUrl: server.url, serviceKey: mock.serviceKey, aprPageSize: 10, aprWindowHours: 24 * 365, avrTypes: [] } },
+      streams: ['dexcare_provider_histories'],
+      since: '2023-11-01',
+      now: new Date('2024-06-30T12:00:00Z'),
+      onProgress: (event) => events.push(event),
+    });
+    expect(summary.streams, JSON.stringify(summary.streams)).toMatchObject({ dexcare_provider_histories: { status: 'succeeded' } });
+    expect(events.some((event) => event.event === 'notice' && event.code === 'unit-restarted')).toBe(true);
+    await withDb(join(dir, 'x.duckdb'), async (query) => {
+      const [row] = await query('SELECT count(*) AS n, count(DISTINCT id) AS ids FROM dexcare_provider_histories');
+      expect(row).toEqual({ n: '31', ids: '31' });
+    });
+  });
+
+  it('Spruce: files load in period order whatever their names, a gap is a notice, a re-sent copy loads once, an older period delivered late does not undo a newer one', async () => {
+    const dir = await temp();
+    const folder = join(dir, 'sftp');
+    await mkdir(folder);
+    const zip = (month: string, seed: number) => buildSpruceExportZip(fakeSpruceExport({ messages: 100, seed, start: new Date(`2024-${month}-01T00:00:00Z`), days: 30 }));
+    // Named against their order; July is there, June is missing.
+    await writeFile(join(folder, 'a-july.zip'), zip('07', 3));
+    await writeFile(join(folder, 'b-may.zip'), zip('05', 1));
+    await copyFile(join(folder, 'b-may.zip'), join(folder, 'c-may-resent.zip'));
+    const db = join(dir, 'x.duckdb');
+    const events: SyncEvent[] = [];
+    const run = () => sync({ db, sources: { spruce: { dir: folder } }, onProgress: (event) => events.push(event) });
+    expect((await run()).status).toBe('succeeded');
+    const started = events.filter((event) => event.event === 'unit-started').map((event) => (event as { unit: string }).unit);
+    expect(started).toEqual(['b-may.zip', 'a-july.zip']);
+    expect(events.filter((event) => event.event === 'notice' && event.code === 'period-gap')).toHaveLength(1);
+
+    const before = await withDb(db, (query) => query(`SELECT (SELECT count(*) FROM spruce_entities WHERE _sync_deleted_at IS NULL) AS entities, (SELECT min(created_timestamp) FROM spruce_messages) AS first`));
+    // June arrives late: its incremental rows load, but the July snapshot stays and no July message is replaced by an older one.
+    await writeFile(join(folder, 'd-june-late.zip'), zip('06', 2));
+    expect((await run()).status).toBe('succeeded');
+    const after = await withDb(db, (query) =>
+      query(`SELECT (SELECT count(*) FROM spruce_entities WHERE _sync_deleted_at IS NULL) AS entities, (SELECT min(created_timestamp) FROM spruce_messages) AS first, (SELECT count(*) FROM _sync_files) AS files`),
+    );
+    expect(after[0]!.entities).toBe(before[0]!.entities);
+    expect(after[0]!.first).toBe(before[0]!.first);
+    expect(after[0]!.files).toBe('3');
+  });
+
+  it('Luscii: the next run re-reads the look-back and replaces those windows; a patient gone from the snapshot is marked, not deleted', async () => {
+    const dir = await temp();
+    const api = lusciiHandlers();
+    const server = await serveHandlers(api.handlers, api.baseUrl);
+    closers.push(() => server.close());
+    const db = join(dir, 'x.duckdb');
+    const run = (now: string) =>
+      sync({
+        db,
+        sources: { luscii: { apiKey: api.apiKey, baseUrl: server.url, windowDays: 7, lookbackDays: 3 } },
+        streams: ['luscii_measurements', 'luscii_patients'],
+        since: '2024-06-10',
+        now: new Date(now),
+      });
+    expect((await run('2024-06-20T12:00:00Z')).status).toBe('succeeded');
+    expect(api.requests.filter((r) => r.reportType === 'measurements' && r.cursor === null).map((r) => `${r.startDate}..${r.endDate}`)).toEqual([
+      '2024-06-10..2024-06-16',
+      '2024-06-17..2024-06-20',
+    ]);
+    api.requests.length = 0;
+    const gone = api.organisation.rows.patients.splice(0, 1)[0]!;
+    const second = await run('2024-06-22T12:00:00Z');
+    expect(api.requests.filter((r) => r.reportType === 'measurements' && r.cursor === null).map((r) => `${r.startDate}..${r.endDate}`)).toEqual(['2024-06-18..2024-06-22']);
+    expect(second.streams.luscii_patients).toMatchObject({ deleted: 1, inserted: 0, updated: 0 });
+    await withDb(db, async (query) => {
+      const rows = await query(`SELECT patient_uuid, _sync_deleted_at IS NOT NULL AS gone FROM luscii_patients WHERE _sync_deleted_at IS NOT NULL`);
+      expect(rows).toEqual([{ patient_uuid: gone.Patient_UUID, gone: true }]);
+      const [count] = await query(`SELECT count(*) AS n FROM luscii_measurements`);
+      expect(Number(count!.n)).toBe(api.rowsFor('measurements', { startDate: '2024-06-10', endDate: '2024-06-22' }).length);
+    });
+  });
+
+  it('a field the vendor starts sending becomes a column with a notice; a value that no longer fits its column stops the stream naming table and column, and writes nothing', async () => {
+    const dir = await temp();
+    const api = lusciiHandlers();
+    const server = await serveHandlers(api.handlers, api.baseUrl);
+    closers.push(() => server.close());
+    const db = join(dir, 'x.duckdb');
+    const events: SyncEvent[] = [];
+    const run = () => sync({ db, sources: { luscii: { apiKey: api.apiKey, baseUrl: server.url } }, streams: ['luscii_patients'], onProgress: (event) => events.push(event) });
+    expect((await run()).status).toBe('succeeded');
+    const patients = api.organisation.rows.patients as Array<Record<string, unknown>>;
+    for (const row of patients) row.Care_Team_Size = 3;
+    const second = await run();
+    expect(second.streams.luscii_patients).toMatchObject({ status: 'succeeded', updated: patients.length });
+    expect(events.filter((event) => event.event === 'notice' && event.code === 'column-added').map((event) => (event as { message: string }).message)).toEqual([
+      'table luscii_patients: new column care_team_size (DOUBLE) added',
+    ]);
+    for (const row of patients) row.Care_Team_Size = 'three, says Jane Doe';
+    const third = await run();
+    expect(third.streams.luscii_patients).toMatchObject({ status: 'failed', error: 'SchemaMismatchError' });
+    expect(third.streams.luscii_patients!.message).toContain('column care_team_size of table luscii_patients');
+    expect(third.streams.luscii_patients!.message).not.toContain('Jane');
+    await withDb(db, async (query) => {
+      const [row] = await query('SELECT count(*) AS n, min(care_team_size) AS size FROM luscii_patients');
+      expect(row).toEqual({ n: String(patients.length), size: 3 });
+    });
+  });
+
+  it('settings: flags beat the environment, which beats the config file; secrets come only from the environment', async () => {
+    const dir = await temp();
+    const config = join(dir, 'c.json');
+    await writeFile(config, JSON.stringify({ db: 'from-config.duckdb', since: '2024-01-01', luscii: { windowDays: 3 } }));
+    const env = { LUSCII_API_KEY: 'k', X_SYNC_DB: 'from-env.duckdb' };
+    expect((await resolveSettings({ config }, env)).db).toBe('from-env.duckdb');
+    expect((await resolveSettings({ config, db: 'from-flag.duckdb' }, env)).db).toBe('from-flag.duckdb');
+    expect((await resolveSettings({ config }, { LUSCII_API_KEY: 'k' })).db).toBe('from-config.duckdb');
+    const resolved = await resolveSettings({ config, since: '2024-03-01' }, env);
+    expect(resolved.since).toBe('2024-03-01');
+    expect(resolved.sources.luscii).toMatchObject({ apiKey: 'k', windowDays: 3 });
+    expect(resolved.sources.dexcare).toBeUndefined();
+    await writeFile(config, JSON.stringify({ luscii: { apiKey: 'in-a-file' } }));
+    await expect(resolveSettings({ config }, env)).rejects.toThrow(/unknown key luscii\.apiKey/);
+  });
+});
