@@ -25,6 +25,7 @@ export type { Page } from './paged-iterable.js';
 export type { CursorPage } from './cursor-pages.js';
 export type { OffsetPage } from './offset-pages.js';
 export type { BackoffOptions } from './transport-options.js';
+export type { HttpClientOptions } from './http-client-options.js';
 export type { CallOptions } from './call-options.js';
 export type { Logger, LogLevel, LoggingOptions, LogFields } from './logger.js';
 export type { ResponseMeta, WithResponse } from './response-meta.js';

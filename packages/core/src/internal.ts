@@ -27,7 +27,6 @@ export {
 } from './checks.js';
 export { checkCallOptions, pickCallOptions, CALL_OPTION_NAMES } from './call-options.js';
 export { resolveHttpClientOptions } from './http-client-options.js';
-export type { HttpClientOptions } from './http-client-options.js';
 export { SdkLog, LOG_LEVEL_ENV } from './logger.js';
 export { responseMeta, withResponse } from './response-meta.js';
 export { withDownloadProgress } from './download-progress.js';

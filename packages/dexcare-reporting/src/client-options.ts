@@ -1,4 +1,5 @@
-import { checkApiKey, checkBaseUrl, resolveHttpClientOptions, type HttpClientOptions, type TransportOptions } from '@x/core/internal';
+import type { HttpClientOptions } from '@x/core';
+import { checkApiKey, checkBaseUrl, resolveHttpClientOptions, type TransportOptions } from '@x/core/internal';
 import { version } from '../package.json';
 
 /** The package as the `User-Agent` and log lines name it. */
