@@ -148,7 +148,7 @@ export class DuckDbDestination implements Destination {
     return Number(rows[0]?.n ?? 0);
   }
 
-  async *readRows(sql: string, params: readonly Param[] = []): AsyncIterable<Record<string, unknown>> {
+  async *readRows(sql: string, params: readonly (string | number | null)[] = []): AsyncIterable<Record<string, unknown>> {
     const result = await this.#connection!.stream(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
     for await (const rows of result.yieldRowObjectJs()) yield* rows;
   }

@@ -225,7 +225,7 @@ export class PostgresDestination implements Destination {
     return Number(rows[0]?.n ?? 0);
   }
 
-  async *readRows(sql: string, params: readonly Param[] = []): AsyncIterable<Record<string, unknown>> {
+  async *readRows(sql: string, params: readonly (string | number | null)[] = []): AsyncIterable<Record<string, unknown>> {
     let n = 0;
     const text = sql.replace(/\?/g, () => `$${++n}`);
     // A cursor in a read-only transaction: FETCH in batches, never the whole result in memory.

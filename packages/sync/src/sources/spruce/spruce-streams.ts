@@ -79,7 +79,7 @@ export const TEAM_HISTORY_STREAM: SpruceStream = {
   source: 'spruce',
   spruceTable: 'user_group_members',
   history: true,
-  columns: [...modelColumns(TABLE_COLUMNS.user_group_members as unknown as z.ZodObject), { wire: PERIOD_START_COLUMN, name: PERIOD_START_COLUMN, type: 'TIMESTAMPTZ' }],
+  columns: [...modelColumns(TABLE_COLUMNS.user_group_members), { wire: PERIOD_START_COLUMN, name: PERIOD_START_COLUMN, type: 'TIMESTAMPTZ' }],
   softDelete: false,
   key: { kind: 'row-hash' },
   rule: 'history: each export\'s user_group_members with the export\'s period_start, appended, keyed by the row hash',
