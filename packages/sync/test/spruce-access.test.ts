@@ -170,6 +170,22 @@ describe('x-sync spruce-access output and bad input', () => {
     expect(result.stderr).not.toContain('Fakey Patient Unique');
   });
 
+  it('a warehouse synced before the history table existed: exit 2 saying to run the Spruce source, which then fills it from the files already loaded', async () => {
+    const temp = await tempDir();
+    cleanup = temp.cleanup;
+    warehouse = await warehouseKinds()[0]!.create();
+    const setup = await setUp(temp.dir);
+    const older = ['entities', 'user_group_members', 'conversations', 'conversation_events', 'pages', 'paged_entities', 'messages'].flatMap((table) => ['--stream', `spruce_${table}`]);
+    expect((await runCli(['run', ...older, ...warehouse.cliArgs], setup.env)).code).toBe(0);
+    const before = await access(setup, setup.endpointsFile);
+    expect(before.code).toBe(2);
+    expect(before.stderr).toContain('no spruce_user_group_members_history table; run `x-sync run --source spruce` first');
+    expect((await runCli(['run', '--source', 'spruce', ...warehouse.cliArgs], setup.env)).code).toBe(0);
+    const after = await access(setup, setup.endpointsFile);
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.stdout)).toEqual(await setup.expected());
+  });
+
   it('an unreadable --at is exit 2', async () => {
     const setup = await synced();
     const result = await access(setup, setup.endpointsFile, '--at', 'next tuesday');
