@@ -148,6 +148,11 @@ export class DuckDbDestination implements Destination {
     return Number(rows[0]?.n ?? 0);
   }
 
+  async *readRows(sql: string, params: readonly (string | number | null)[] = []): AsyncIterable<Record<string, unknown>> {
+    const result = await this.#connection!.stream(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
+    for await (const rows of result.yieldRowObjectJs()) yield* rows;
+  }
+
   async exportTables(format: 'parquet' | 'csv', dir: string): Promise<Array<{ table: string; file: string; rows: number }>> {
     await mkdir(dir, { recursive: true });
     const tables = [...(await this.listTables()), '_sync_runs', '_sync_state', '_sync_files'];

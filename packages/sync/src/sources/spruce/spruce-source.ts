@@ -2,7 +2,7 @@ import { ExportFormatError, openSpruceExport, type SpruceExport } from '@x/spruc
 import type { MergePlan } from '../../destinations/destination.js';
 import type { PlanContext, Source, SourceRow, Unit, UnitEvent } from '../source.js';
 import { listExportFiles, type ExportFile } from './export-files.js';
-import { SPRUCE_RULES, SPRUCE_STREAMS } from './spruce-streams.js';
+import { PERIOD_START_COLUMN, SPRUCE_RULES, SPRUCE_STREAMS } from './spruce-streams.js';
 
 /** Settings of the Spruce source. */
 export interface SpruceSourceOptions {
@@ -73,14 +73,24 @@ export function spruceSource(options: SpruceSourceOptions): Source {
   };
 }
 
+/** How a unit writes one table: from which Spruce table, merged how, and (history) with which period start. */
+interface TablePlan {
+  spruceTable: keyof typeof SPRUCE_RULES;
+  merge: MergePlan;
+  periodStart?: Date;
+}
+
 function fileUnit(opened: Opened, streams: typeof SPRUCE_STREAMS, states: Map<string, SpruceState>, batchRows: number): Unit {
   const start = opened.start.toISOString();
   const end = opened.end.toISOString();
-  const plans = new Map<string, { spruceTable: keyof typeof SPRUCE_RULES; merge: MergePlan }>();
+  const plans = new Map<string, TablePlan>();
   for (const stream of streams) {
     const state = states.get(stream.table)!;
     const rule = SPRUCE_RULES[stream.spruceTable];
-    if (rule.kind === 'snapshot') {
+    if (stream.history) {
+      // Every export's snapshot, in whatever order the files come: rows differ by their period.
+      plans.set(stream.table, { spruceTable: stream.spruceTable, merge: { kind: 'append' }, periodStart: opened.start });
+    } else if (rule.kind === 'snapshot') {
       if (state.snapshotPeriodStart && state.snapshotPeriodStart >= start) continue;
       plans.set(stream.table, { spruceTable: stream.spruceTable, merge: { kind: 'snapshot', key: rule.key, at: opened.end } });
       state.snapshotPeriodStart = start;
@@ -108,7 +118,7 @@ function fileUnit(opened: Opened, streams: typeof SPRUCE_STREAMS, states: Map<st
   };
 }
 
-async function* readFile(opened: Opened, plans: Map<string, { spruceTable: keyof typeof SPRUCE_RULES; merge: MergePlan }>, batchRows: number, signal: AbortSignal): AsyncIterable<UnitEvent> {
+async function* readFile(opened: Opened, plans: Map<string, TablePlan>, batchRows: number, signal: AbortSignal): AsyncIterable<UnitEvent> {
   const exp: SpruceExport = await openSpruceExport(opened.file.path, { signal });
   for (const [table, plan] of plans) {
     // A table absent from this zip is left as it is (a snapshot is not emptied by a missing file).
@@ -116,7 +126,7 @@ async function* readFile(opened: Opened, plans: Map<string, { spruceTable: keyof
     yield { type: 'table', table, merge: plan.merge };
     let batch: SourceRow[] = [];
     for await (const row of exp.rows(plan.spruceTable, { signal })) {
-      batch.push(row as unknown as SourceRow);
+      batch.push(plan.periodStart ? historyRow(row as unknown as SourceRow, plan.periodStart) : (row as unknown as SourceRow));
       if (batch.length >= batchRows) {
         yield { type: 'rows', table, rows: batch };
         batch = [];
@@ -124,6 +134,12 @@ async function* readFile(opened: Opened, plans: Map<string, { spruceTable: keyof
     }
     if (batch.length > 0) yield { type: 'rows', table, rows: batch };
   }
+}
+
+/** A history row: the model's columns of the snapshot row, and the export's period start. */
+function historyRow(row: SourceRow, periodStart: Date): SourceRow {
+  const { group_entity_id, member_entity_id } = row;
+  return { group_entity_id, member_entity_id, [PERIOD_START_COLUMN]: periodStart };
 }
 
 function failedUnit(file: ExportFile, error: ExportFormatError, tables: readonly string[]): Unit {
