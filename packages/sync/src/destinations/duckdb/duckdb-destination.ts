@@ -254,7 +254,8 @@ export class DuckDbDestination implements Destination {
         throw new SchemaMismatchError(table.name, column.name, `some values do not fit its type ${column.type}`);
       }
     }
-    const counts = await mergeStaged((sql, params) => this.#run(sql, params), table, unitId, plan, runId);
+    const any = await this.#rows(`SELECT count(*) AS n FROM (SELECT 1 FROM ${ident(table.name)} LIMIT 1)`);
+    const counts = await mergeStaged((sql, params) => this.#run(sql, params), table, unitId, plan, runId, Number(any[0]?.n ?? 0) === 0);
     this.#seq.delete(`${table.name}\u0000${unitId}`);
     return counts;
   }
