@@ -30,7 +30,7 @@ export type {
 export { sync, sourcesFrom } from './sync.js';
 export type { SyncOptions, SourceSettings } from './sync.js';
 export type { SyncEvent, SyncSummary, StreamSummary, RunStatus } from './engine/events.js';
-export { DuckDbDestination } from './destinations/duckdb/duckdb-destination.js';
+export { DuckDbDestination, type DuckDbSettings } from './destinations/duckdb/duckdb-destination.js';
 export { lusciiSource } from './sources/luscii/luscii-source.js';
 export type { LusciiSourceOptions } from './sources/luscii/luscii-source.js';
 export { dexCareSource } from './sources/dexcare/dexcare-source.js';
