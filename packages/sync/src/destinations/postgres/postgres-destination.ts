@@ -300,7 +300,8 @@ export class PostgresDestination implements Destination {
     };
     await this.#query('SAVEPOINT x_sync_merge', [], `merging into ${table.name}`);
     try {
-      const counts = await mergeStaged(execute, { cast: (column) => castColumn(column), sameKey: rowTextKey }, table, unitId, plan, runId);
+      const empty = (await this.#query(`SELECT 1 FROM ${ident(table.name)} LIMIT 1`, [], `merging into ${table.name}`)).rowCount === 0;
+      const counts = await mergeStaged(execute, { cast: (column) => castColumn(column), sameKey: rowTextKey }, table, unitId, plan, runId, empty);
       await this.#query('RELEASE SAVEPOINT x_sync_merge');
       return counts;
     } catch (error) {

@@ -10,6 +10,11 @@ export interface SpruceSourceOptions {
   dir: string;
   /** Rows per staged batch. @default 5000 */
   batchRows?: number | undefined;
+  /**
+   * Staged rows are committed every this many rows, so no transaction holds a whole file; the
+   * merge and the ledger entry still commit together at the end. @default 20000
+   */
+  commitRows?: number | undefined;
 }
 
 /** State of a Spruce stream (one per table). */
@@ -18,6 +23,11 @@ export interface SpruceState {
   periodEnd?: string;
   /** Start of the period the snapshot table was last merged from. */
   snapshotPeriodStart?: string;
+}
+
+interface Sizes {
+  readonly batchRows: number;
+  readonly commitRows: number;
 }
 
 interface Opened {
@@ -39,6 +49,7 @@ interface Opened {
  */
 export function spruceSource(options: SpruceSourceOptions): Source {
   const batchRows = options.batchRows ?? 5_000;
+  const commitRows = options.commitRows ?? 20_000;
   return {
     name: 'spruce',
     streams: SPRUCE_STREAMS,
@@ -67,7 +78,7 @@ export function spruceSource(options: SpruceSourceOptions): Source {
         if (loadedEnd && start > loadedEnd) context.notice('period-gap', `no export covers ${loadedEnd} to ${start} (before ${export_.file.name})`);
         const end = export_.end.toISOString();
         if (!loadedEnd || end > loadedEnd) loadedEnd = end;
-        yield fileUnit(export_, selected, states, batchRows);
+        yield fileUnit(export_, selected, states, { batchRows, commitRows });
       }
     },
   };
@@ -80,7 +91,7 @@ interface TablePlan {
   periodStart?: Date;
 }
 
-function fileUnit(opened: Opened, streams: typeof SPRUCE_STREAMS, states: Map<string, SpruceState>, batchRows: number): Unit {
+function fileUnit(opened: Opened, streams: typeof SPRUCE_STREAMS, states: Map<string, SpruceState>, sizes: Sizes): Unit {
   const start = opened.start.toISOString();
   const end = opened.end.toISOString();
   const plans = new Map<string, TablePlan>();
@@ -104,7 +115,7 @@ function fileUnit(opened: Opened, streams: typeof SPRUCE_STREAMS, states: Map<st
     id: opened.file.sha256,
     streams: streams.map((stream) => stream.table),
     label: opened.file.name,
-    read: (context) => readFile(opened, plans, batchRows, context.signal),
+    read: (context) => readFile(opened, plans, sizes, context.signal),
     finalStates: () => finals,
     ledger: (rows) => ({
       name: opened.file.name,
@@ -118,8 +129,14 @@ function fileUnit(opened: Opened, streams: typeof SPRUCE_STREAMS, states: Map<st
   };
 }
 
-async function* readFile(opened: Opened, plans: Map<string, TablePlan>, batchRows: number, signal: AbortSignal): AsyncIterable<UnitEvent> {
+/**
+ * A file's rows in batches. Every `commitRows` rows a checkpoint without state commits what is
+ * staged: killed after it, the file is read again from its start, and its `table` event (never a
+ * resume) clears the staged rows first, so nothing is staged twice.
+ */
+async function* readFile(opened: Opened, plans: Map<string, TablePlan>, sizes: Sizes, signal: AbortSignal): AsyncIterable<UnitEvent> {
   const exp: SpruceExport = await openSpruceExport(opened.file.path, { signal });
+  let uncommitted = 0;
   for (const [table, plan] of plans) {
     // A table absent from this zip is left as it is (a snapshot is not emptied by a missing file).
     if (!exp.tables.includes(plan.spruceTable)) continue;
@@ -127,9 +144,14 @@ async function* readFile(opened: Opened, plans: Map<string, TablePlan>, batchRow
     let batch: SourceRow[] = [];
     for await (const row of exp.rows(plan.spruceTable, { signal })) {
       batch.push(plan.periodStart ? historyRow(row as unknown as SourceRow, plan.periodStart) : (row as unknown as SourceRow));
-      if (batch.length >= batchRows) {
+      if (batch.length >= sizes.batchRows) {
         yield { type: 'rows', table, rows: batch };
+        uncommitted += batch.length;
         batch = [];
+        if (uncommitted >= sizes.commitRows) {
+          yield { type: 'checkpoint', states: {} };
+          uncommitted = 0;
+        }
       }
     }
     if (batch.length > 0) yield { type: 'rows', table, rows: batch };
