@@ -87,12 +87,13 @@ function report(fixture: SpruceFixture, atN: Record<string, ChildOutput[]>, load
 }
 
 const LOAD_LIMIT =
-  'Besides the parse, each row is made canonical text and hashed (sha256, for the no-change rule), appended to a text staging table, ' +
-  'then cast, de-duplicated on its key and merged in SQL, all in one transaction per file (the exactly-once rule). DuckDB runs the ' +
-  "merge's joins over the whole file in memory: peak RSS grows with the file (the SDK's parse alone stays flat). Tried and not kept: " +
-  'a `memory_limit` of 64 MB (523 to 372 MiB at 2x the time), committing the staging table every 20k rows (no gain), a view ' +
-  'instead of the cast temporary table (no gain). Typed appends (no cast pass), a cheaper hash and merging a file in key ' +
-  'slices within the one transaction are the next steps.';
+  'Besides the parse, each row is made canonical text and hashed (sha256, for the no-change rule) and appended value by value to a ' +
+  'text staging table, then cast and merged in SQL. Memory is now bounded: DuckDB opens with a 64MB memory_limit, a Spruce file ' +
+  'commits its staged rows every 20k rows (a whole file in one transaction cannot spill) and a merge into an empty table is one ' +
+  'INSERT from staging (no typed copy, no joins). What stays above 200 MiB is native memory of DuckDB and zlib that glibc keeps, ' +
+  'and a JS heap near 100 MiB. Tried and not kept: appending through data chunks (slower, no less memory), smaller batches ' +
+  '(no gain). Typed appends (no cast pass) and a cheaper hash are the next steps for the time.';
 const OVERLAP_LIMIT =
-  'The engine asks for the next page before it writes the current one, and a window commits its cursor every 10 pages; the rest ' +
-  'is per-page cost outside the overlap (an appender per page, the loopback mock).';
+  'The engine reads a unit ahead through a bounded queue (one batch of rows ahead), so the next fetch runs while the current page ' +
+  'is written; the fetch itself costs about 52 ms a page through the loopback mock (40 ms delay), which bounds a page, plus the ' +
+  "run's fixed start (open, bookkeeping, first appender).";

@@ -30,7 +30,7 @@ export function withEventData(
   if (schema === undefined) {
     // Other events keep JSON.parse's object as it is: copying it through a zod record would
     // assign a key named `__proto__` instead of keeping it as data.
-    if (isJsonObjectOrNull(parsed.value)) return { ...row, data: parsed.value } as ConversationEventRow;
+    if (isJsonObjectOrNull(parsed.value)) return { ...row, data: parsed.value };
     return report(new DataValidationError({ ...location, field: 'data' }, { reason: 'expected a JSON object', value: text, row }));
   }
   const candidate = { ...row, data: parsed.value };

@@ -30,7 +30,7 @@ export type {
 export { sync, sourcesFrom } from './sync.js';
 export type { SyncOptions, SourceSettings } from './sync.js';
 export type { SyncEvent, SyncSummary, StreamSummary, RunStatus } from './engine/events.js';
-export { DuckDbDestination } from './destinations/duckdb/duckdb-destination.js';
+export { DuckDbDestination, type DuckDbSettings } from './destinations/duckdb/duckdb-destination.js';
 export { PostgresDestination } from './destinations/postgres/postgres-destination.js';
 export type { PostgresDestinationOptions } from './destinations/postgres/postgres-destination.js';
 export type { PostgresSettings } from './destinations/open-destination.js';

@@ -19,7 +19,8 @@ const KILL_POINTS: Killpoint[] = [
   { name: 'AVR report started and finished, CSV not read', at: (e) => e.event === 'progress' && units(e) === 'dexcare_avr_virtual' && e.status === 'SUCCEEDED' },
   { name: 'mid-CSV of an AVR report', at: (e) => e.event === 'rows' && e.table === 'dexcare_avr_virtual' && e.total >= 1000 },
   { name: 'mid APR window', at: (e) => e.event === 'rows' && e.table === 'dexcare_provider_histories' },
-  { name: 'mid Spruce file (messages staged)', at: (e) => e.event === 'rows' && e.table === 'spruce_messages' },
+  // 50 rows a batch, staged rows committed every 100: killed after a file's first 100 are committed.
+  { name: 'mid Spruce file (part of its messages staged and committed)', at: (e) => e.event === 'rows' && e.table === 'spruce_messages' && e.total >= 150 },
   { name: 'between Spruce files', at: (e) => e.event === 'unit-committed' && units(e).startsWith('spruce_') },
   { name: 'during the commit of a Spruce file', at: (e) => e.event === 'rows' && e.table === 'spruce_outbound_calls' },
 ];

@@ -27,7 +27,7 @@ export const SyncConfigFile = z.strictObject({
       startDates: startDates.optional(),
     })
     .optional(),
-  spruce: z.strictObject({ batchRows: positive.optional() }).optional(),
+  spruce: z.strictObject({ batchRows: positive.optional(), commitRows: positive.optional() }).optional(),
 });
 export type SyncConfigFile = z.infer<typeof SyncConfigFile>;
 

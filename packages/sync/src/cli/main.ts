@@ -6,6 +6,7 @@ import { SyncConfigError } from '../errors/sync-errors.js';
 import { readConfigFile } from './config-file.js';
 import { resetStreams } from './commands/reset.js';
 import { runCommand } from './commands/run.js';
+import { SPRUCE_ACCESS_DEFAULTS, spruceAccessCommand, type SpruceAccessFlags } from './commands/spruce-access.js';
 import { formatStatus, statusReport } from './commands/status.js';
 import type { Output } from './progress-output.js';
 import { resolveDb, resolvePostgres } from './settings.js';
@@ -105,6 +106,24 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, outp
       } finally {
         await destination.close();
       }
+    });
+
+  program
+    .command('spruce-access')
+    .description('who could see which Spruce conversation, and why, from the synced tables')
+    .requiredOption('--endpoints <file>', 'JSON file: who owns which phone number or Spruce Link')
+    .option('--at <date>', 'the instant to answer for, ISO 8601 or YYYY-MM-DD (default the end of the newest synced export)')
+    .addOption(new Option('--format <format>', 'json, csv or html').choices(['json', 'csv', 'html']).default(SPRUCE_ACCESS_DEFAULTS.format))
+    .addOption(new Option('--rows <rows>', 'with --format csv: viewers or exceptions').choices(['viewers', 'exceptions']).default(SPRUCE_ACCESS_DEFAULTS.rows))
+    .option('--out <file>', 'write the report to this file instead of stdout')
+    .option('--patient-names', 'with --format html: show each restricted conversation\'s patient name')
+    .option('--db <path>', 'DuckDB file, or postgres://… (or X_SYNC_DB)')
+    .option('--config <file>', 'JSON config (for its db)')
+    .addOption(schema())
+    .action(async (flags: SpruceAccessFlags & { db?: string; config?: string; schema?: string }) => {
+      const config = flags.config ? await readConfigFile(flags.config) : {};
+      const { destination } = destinationFor(resolveDb(flags.db, env, config), { dryRun: false, postgres: resolvePostgres(flags, env) });
+      await spruceAccessCommand(destination, flags, output, signal);
     });
 
   try {

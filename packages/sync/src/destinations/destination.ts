@@ -196,6 +196,13 @@ export interface Destination {
   listTables(): Promise<string[]>;
   /** Row count of a table (for status and tests). */
   countRows(table: string): Promise<number>;
+  /**
+   * Stream the rows of a read-only query (`?` placeholders, SQL both databases accept), fetched in
+   * batches so memory stays flat: `TIMESTAMPTZ` as `Date`, `BOOLEAN` as boolean, `JSON` as its
+   * text (DuckDB) or parsed value (PostgreSQL). One query at a time: finish or leave one loop
+   * before starting the next. For readers of the warehouse such as `x-sync spruce-access`.
+   */
+  readRows(sql: string, params?: readonly (string | number | null)[]): AsyncIterable<Record<string, unknown>>;
   /** Write every table and bookkeeping table to `dir` as `<table>.parquet` or `<table>.csv`. */
   exportTables(format: 'parquet' | 'csv', dir: string): Promise<Array<{ table: string; file: string; rows: number }>>;
 }

@@ -31,9 +31,18 @@ const DELETED = ident(META_COLUMNS.deletedAt);
  * strategy writes a row only when its `_sync_row_hash` differs from the row there, so a run
  * with nothing new changes no row. The staged text is cast once into a temporary table, which
  * the caller has checked casts cleanly. The SQL is what DuckDB and PostgreSQL both accept; only
- * the casts differ (`cast`).
+ * the casts differ (`cast`). Into an empty table (a first load, `targetEmpty`) the cast rows are
+ * inserted straight from staging instead, with no typed copy and no join.
  */
-export async function mergeStaged(execute: Execute, dialect: MergeDialect, table: TableSpec, unitId: string, plan: MergePlan, runId: number): Promise<MergeCounts> {
+export async function mergeStaged(
+  execute: Execute,
+  dialect: MergeDialect,
+  table: TableSpec,
+  unitId: string,
+  plan: MergePlan,
+  runId: number,
+  targetEmpty: boolean,
+): Promise<MergeCounts> {
   const target = ident(table.name);
   const dedupe = plan.kind === 'upsert' || plan.kind === 'snapshot' ? plan.key : plan.kind === 'append' ? [META_COLUMNS.rowHash] : undefined;
   const typed = [...table.columns.map((column) => dialect.cast(column)), `s.${HASH}`];
@@ -41,10 +50,18 @@ export async function mergeStaged(execute: Execute, dialect: MergeDialect, table
   const keys = dedupe?.map((k) => `s.${ident(k)}`).join(', ');
   const distinct = keys ? `DISTINCT ON (${keys}) ` : '';
   const order = keys ? ` ORDER BY ${keys}, s."_sync_seq" DESC` : '';
-  await execute(`DROP TABLE IF EXISTS ${MERGE}`);
-  await execute(`CREATE TEMP TABLE ${MERGE} AS SELECT ${distinct}${typed.join(', ')} FROM ${ident(stageName(table.name))} s WHERE s."_sync_unit" = ?${order}`, [unitId]);
+  const staged = `SELECT ${distinct}${typed.join(', ')} FROM ${ident(stageName(table.name))} s WHERE s."_sync_unit" = ?${order}`;
   const names = [...table.columns.map((column) => ident(column.name)), HASH];
   const counts = { inserted: 0, updated: 0, deleted: 0 };
+  if (targetEmpty) {
+    // A first load: every plan comes down to inserting the staged rows, with no join against the
+    // table and no typed copy of the staging rows (a history export is the biggest unit there is).
+    counts.inserted = await execute(`INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT m.*, ${runId} FROM (${staged}) m`, [unitId]);
+    await execute(`DELETE FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = ?`, [unitId]);
+    return counts;
+  }
+  await execute(`DROP TABLE IF EXISTS ${MERGE}`);
+  await execute(`CREATE TEMP TABLE ${MERGE} AS ${staged}`, [unitId]);
   switch (plan.kind) {
     case 'upsert':
     case 'snapshot': {

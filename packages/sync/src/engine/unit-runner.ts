@@ -1,6 +1,7 @@
 import type { Destination, DestinationTransaction, MergeCounts, MergePlan, TableSpec } from '../destinations/destination.js';
 import type { StreamDefinition, Unit, UnitEvent } from '../sources/source.js';
 import type { SyncEvent } from './events.js';
+import { ReadAhead } from './read-ahead.js';
 import { RowEncoder } from './row-encoder.js';
 
 /** What running one unit needs. */
@@ -30,28 +31,18 @@ export type UnitCounts = Record<string, MergeCounts & { rows: number }>;
 export async function runUnit(unit: Unit, context: UnitRunContext): Promise<UnitCounts> {
   const { destination, runId } = context;
   const tables = new Map<string, TableWork>();
-  const iterator = unit.read({ signal: context.signal })[Symbol.asyncIterator]();
-  // The next event (the next page's fetch) is asked for before the current one is written, so
-  // reading and writing overlap; sources never touch the database, so this is safe.
-  const ahead = () => {
-    const next = iterator.next();
-    next.catch(() => undefined);
-    return next;
-  };
-  let result = await iterator.next();
-  let prefetched: ReturnType<typeof ahead> | undefined;
+  // The next page is fetched while the current one is written, at most one batch ahead (a
+  // bounded queue); sources never touch the database, so this is safe.
+  const reader = new ReadAhead(unit.read({ signal: context.signal })[Symbol.asyncIterator](), { weighs: (event) => event.type === 'rows' });
   try {
+    let result = await reader.next();
     for (;;) {
       const outcome = await destination.transaction(async (tx) => {
         while (!result.done) {
           const event = result.value;
-          const next = ahead();
           await applyEvent(event, tx, tables, unit, context);
-          if (event.type === 'checkpoint') {
-            prefetched = next;
-            return 'checkpoint' as const;
-          }
-          result = await next;
+          if (event.type === 'checkpoint') return 'checkpoint' as const;
+          result = await reader.next();
         }
         const counts: UnitCounts = {};
         for (const [name, work] of tables) {
@@ -65,10 +56,10 @@ export async function runUnit(unit: Unit, context: UnitRunContext): Promise<Unit
         return counts;
       });
       if (outcome !== 'checkpoint') return outcome;
-      result = await prefetched!;
+      result = await reader.next();
     }
   } catch (error) {
-    void iterator.return?.(undefined).catch(() => undefined);
+    void reader.close();
     throw error;
   }
 }

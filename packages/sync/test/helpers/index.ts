@@ -16,12 +16,13 @@ export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<v
 
 /**
  * A small config that keeps runs short on the mocks' data (May-June 2024): one window per dated
- * stream, one AVR type, polling every 5 ms.
+ * stream, one AVR type, polling every 5 ms; Spruce stages 50 rows a batch and commits every 100.
  */
 export const SMALL_CONFIG = {
   since: '2024-06-24',
   luscii: { windowDays: 1000 },
   dexcare: { avrTypes: ['virtual'], avrWindowDays: 1000, avrPollIntervalMs: 5, aprWindowHours: 24_000, startDates: { dexcare_provider_histories: '2023-11-06' } },
+  spruce: { batchRows: 50, commitRows: 100 },
 };
 
 /** Mocks, a temp folder, a config file and a database path for one test. */

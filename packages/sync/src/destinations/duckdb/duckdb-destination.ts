@@ -25,6 +25,17 @@ import { BOOKKEEPING_SQL, castColumn, createStageSql, createTableSql, duckType, 
 type Param = string | number | null;
 const META = new Set<string>([META_COLUMNS.runId, META_COLUMNS.rowHash, META_COLUMNS.deletedAt]);
 
+/** Settings of {@link DuckDbDestination}. */
+export interface DuckDbSettings {
+  /**
+   * DuckDB's `memory_limit`: beyond it, joins and staged rows spill to `<file>.tmp`. DuckDB's own
+   * default is 80% of the machine's RAM, and it keeps what it takes. @default '64MB'
+   */
+  memoryLimit?: string;
+}
+
+const DUCKDB_DEFAULTS: Required<DuckDbSettings> = { memoryLimit: '64MB' };
+
 /**
  * The DuckDB destination: one file, no server. The file lock DuckDB takes when it opens a file
  * read-write is the single-writer lock; another process's lock is a {@link DestinationLockedError}.
@@ -33,7 +44,7 @@ const META = new Set<string>([META_COLUMNS.runId, META_COLUMNS.rowHash, META_COL
  *
  * @example
  * ```ts
- * const db = new DuckDbDestination('./x-sync.duckdb');
+ * const db = new DuckDbDestination('./x-sync.duckdb', { memoryLimit: '64MB' });
  * await db.open({ readOnly: false });
  * ```
  */
@@ -46,15 +57,23 @@ export class DuckDbDestination implements Destination {
   readonly #seq = new Map<string, number>();
   readonly #stageColumns = new Map<string, string[]>();
 
-  constructor(path: string) {
+  readonly #settings: Required<DuckDbSettings>;
+
+  constructor(path: string, settings: DuckDbSettings = {}) {
     this.location = path;
+    this.#settings = { ...DUCKDB_DEFAULTS, ...settings };
   }
 
   async open(options: { readonly readOnly: boolean }): Promise<void> {
     try {
       // Loaded on open, not on import: DuckDB's native module is about 45 MiB of RSS that a PostgreSQL run does not need.
       const { DuckDBInstance } = await import('@duckdb/node-api');
-      this.#instance = await DuckDBInstance.create(this.location, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
+      this.#instance = await DuckDBInstance.create(this.location, {
+        ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),
+        memory_limit: this.#settings.memoryLimit,
+        // Rows need no order inside a table; keeping it would hold back spilling.
+        preserve_insertion_order: 'false',
+      });
     } catch (error) {
       if (/lock/i.test(String((error as Error).message))) throw new DestinationLockedError(this.location);
       throw error;
@@ -148,6 +167,11 @@ export class DuckDbDestination implements Destination {
     return Number(rows[0]?.n ?? 0);
   }
 
+  async *readRows(sql: string, params: readonly (string | number | null)[] = []): AsyncIterable<Record<string, unknown>> {
+    const result = await this.#connection!.stream(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
+    for await (const rows of result.yieldRowObjectJs()) yield* rows;
+  }
+
   async exportTables(format: 'parquet' | 'csv', dir: string): Promise<Array<{ table: string; file: string; rows: number }>> {
     await mkdir(dir, { recursive: true });
     const tables = [...(await this.listTables()), '_sync_runs', '_sync_state', '_sync_files'];
@@ -226,7 +250,8 @@ export class DuckDbDestination implements Destination {
         throw new SchemaMismatchError(table.name, column.name, `some values do not fit its type ${column.type}`);
       }
     }
-    const counts = await mergeStaged((sql, params) => this.#run(sql, params), { cast: (column) => castColumn(column), sameKey: notDistinctKey }, table, unitId, plan, runId);
+    const any = await this.#rows(`SELECT count(*) AS n FROM (SELECT 1 FROM ${ident(table.name)} LIMIT 1)`);
+    const counts = await mergeStaged((sql, params) => this.#run(sql, params), { cast: (column) => castColumn(column), sameKey: notDistinctKey }, table, unitId, plan, runId, Number(any[0]?.n ?? 0) === 0);
     this.#seq.delete(`${table.name}\u0000${unitId}`);
     return counts;
   }

@@ -28,6 +28,8 @@ import { BOOKKEEPING_SQL, castColumn, createStageSql, createTableSql, pgType, sp
 
 type Param = string | number | null;
 const META = new Set<string>([META_COLUMNS.runId, META_COLUMNS.rowHash, META_COLUMNS.deletedAt]);
+/** Rows per FETCH of {@link PostgresDestination.readRows}. */
+const READ_BATCH_ROWS = 2_000;
 
 /** Options of {@link PostgresDestination}. */
 export interface PostgresDestinationOptions {
@@ -81,6 +83,8 @@ export class PostgresDestination implements Destination {
   #lost: Error | undefined;
   /** False when opened read-only on a database sync never wrote to: reads answer empty. */
   #hasBookkeeping = true;
+  /** Cursors opened by {@link PostgresDestination.readRows}, for their names. */
+  #cursors = 0;
 
   constructor(options: PostgresDestinationOptions) {
     if (options.schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(options.schema)) {
@@ -221,6 +225,24 @@ export class PostgresDestination implements Destination {
     return Number(rows[0]?.n ?? 0);
   }
 
+  async *readRows(sql: string, params: readonly (string | number | null)[] = []): AsyncIterable<Record<string, unknown>> {
+    let n = 0;
+    const text = sql.replace(/\?/g, () => `$${++n}`);
+    // A cursor in a read-only transaction: FETCH in batches, never the whole result in memory.
+    const cursor = `x_sync_read_${++this.#cursors}`;
+    await this.#query('BEGIN READ ONLY', [], 'reading');
+    try {
+      await this.#query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${text}`, params, 'reading');
+      for (;;) {
+        const { rows } = await this.#query(`FETCH ${READ_BATCH_ROWS} FROM ${cursor}`, [], 'reading');
+        yield* rows;
+        if (rows.length < READ_BATCH_ROWS) break;
+      }
+    } finally {
+      await this.#query('COMMIT', [], 'reading').catch(() => undefined);
+    }
+  }
+
   async exportTables(format: 'parquet' | 'csv', dir: string): Promise<Array<{ table: string; file: string; rows: number }>> {
     if (format !== 'csv') throw new SyncConfigError('--format parquet: Parquet export is DuckDB-only; use --format csv for PostgreSQL');
     await mkdir(dir, { recursive: true });
@@ -278,7 +300,8 @@ export class PostgresDestination implements Destination {
     };
     await this.#query('SAVEPOINT x_sync_merge', [], `merging into ${table.name}`);
     try {
-      const counts = await mergeStaged(execute, { cast: (column) => castColumn(column), sameKey: rowTextKey }, table, unitId, plan, runId);
+      const empty = (await this.#query(`SELECT 1 FROM ${ident(table.name)} LIMIT 1`, [], `merging into ${table.name}`)).rowCount === 0;
+      const counts = await mergeStaged(execute, { cast: (column) => castColumn(column), sameKey: rowTextKey }, table, unitId, plan, runId, empty);
       await this.#query('RELEASE SAVEPOINT x_sync_merge');
       return counts;
     } catch (error) {

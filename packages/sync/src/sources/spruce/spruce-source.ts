@@ -2,7 +2,7 @@ import { ExportFormatError, openSpruceExport, type SpruceExport } from '@x/spruc
 import type { MergePlan } from '../../destinations/destination.js';
 import type { PlanContext, Source, SourceRow, Unit, UnitEvent } from '../source.js';
 import { listExportFiles, type ExportFile } from './export-files.js';
-import { SPRUCE_RULES, SPRUCE_STREAMS } from './spruce-streams.js';
+import { PERIOD_START_COLUMN, SPRUCE_RULES, SPRUCE_STREAMS } from './spruce-streams.js';
 
 /** Settings of the Spruce source. */
 export interface SpruceSourceOptions {
@@ -10,6 +10,11 @@ export interface SpruceSourceOptions {
   dir: string;
   /** Rows per staged batch. @default 5000 */
   batchRows?: number | undefined;
+  /**
+   * Staged rows are committed every this many rows, so no transaction holds a whole file; the
+   * merge and the ledger entry still commit together at the end. @default 20000
+   */
+  commitRows?: number | undefined;
 }
 
 /** State of a Spruce stream (one per table). */
@@ -18,6 +23,11 @@ export interface SpruceState {
   periodEnd?: string;
   /** Start of the period the snapshot table was last merged from. */
   snapshotPeriodStart?: string;
+}
+
+interface Sizes {
+  readonly batchRows: number;
+  readonly commitRows: number;
 }
 
 interface Opened {
@@ -39,6 +49,7 @@ interface Opened {
  */
 export function spruceSource(options: SpruceSourceOptions): Source {
   const batchRows = options.batchRows ?? 5_000;
+  const commitRows = options.commitRows ?? 20_000;
   return {
     name: 'spruce',
     streams: SPRUCE_STREAMS,
@@ -67,20 +78,30 @@ export function spruceSource(options: SpruceSourceOptions): Source {
         if (loadedEnd && start > loadedEnd) context.notice('period-gap', `no export covers ${loadedEnd} to ${start} (before ${export_.file.name})`);
         const end = export_.end.toISOString();
         if (!loadedEnd || end > loadedEnd) loadedEnd = end;
-        yield fileUnit(export_, selected, states, batchRows);
+        yield fileUnit(export_, selected, states, { batchRows, commitRows });
       }
     },
   };
 }
 
-function fileUnit(opened: Opened, streams: typeof SPRUCE_STREAMS, states: Map<string, SpruceState>, batchRows: number): Unit {
+/** How a unit writes one table: from which Spruce table, merged how, and (history) with which period start. */
+interface TablePlan {
+  spruceTable: keyof typeof SPRUCE_RULES;
+  merge: MergePlan;
+  periodStart?: Date;
+}
+
+function fileUnit(opened: Opened, streams: typeof SPRUCE_STREAMS, states: Map<string, SpruceState>, sizes: Sizes): Unit {
   const start = opened.start.toISOString();
   const end = opened.end.toISOString();
-  const plans = new Map<string, { spruceTable: keyof typeof SPRUCE_RULES; merge: MergePlan }>();
+  const plans = new Map<string, TablePlan>();
   for (const stream of streams) {
     const state = states.get(stream.table)!;
     const rule = SPRUCE_RULES[stream.spruceTable];
-    if (rule.kind === 'snapshot') {
+    if (stream.history) {
+      // Every export's snapshot, in whatever order the files come: rows differ by their period.
+      plans.set(stream.table, { spruceTable: stream.spruceTable, merge: { kind: 'append' }, periodStart: opened.start });
+    } else if (rule.kind === 'snapshot') {
       if (state.snapshotPeriodStart && state.snapshotPeriodStart >= start) continue;
       plans.set(stream.table, { spruceTable: stream.spruceTable, merge: { kind: 'snapshot', key: rule.key, at: opened.end } });
       state.snapshotPeriodStart = start;
@@ -94,7 +115,7 @@ function fileUnit(opened: Opened, streams: typeof SPRUCE_STREAMS, states: Map<st
     id: opened.file.sha256,
     streams: streams.map((stream) => stream.table),
     label: opened.file.name,
-    read: (context) => readFile(opened, plans, batchRows, context.signal),
+    read: (context) => readFile(opened, plans, sizes, context.signal),
     finalStates: () => finals,
     ledger: (rows) => ({
       name: opened.file.name,
@@ -108,22 +129,39 @@ function fileUnit(opened: Opened, streams: typeof SPRUCE_STREAMS, states: Map<st
   };
 }
 
-async function* readFile(opened: Opened, plans: Map<string, { spruceTable: keyof typeof SPRUCE_RULES; merge: MergePlan }>, batchRows: number, signal: AbortSignal): AsyncIterable<UnitEvent> {
+/**
+ * A file's rows in batches. Every `commitRows` rows a checkpoint without state commits what is
+ * staged: killed after it, the file is read again from its start, and its `table` event (never a
+ * resume) clears the staged rows first, so nothing is staged twice.
+ */
+async function* readFile(opened: Opened, plans: Map<string, TablePlan>, sizes: Sizes, signal: AbortSignal): AsyncIterable<UnitEvent> {
   const exp: SpruceExport = await openSpruceExport(opened.file.path, { signal });
+  let uncommitted = 0;
   for (const [table, plan] of plans) {
     // A table absent from this zip is left as it is (a snapshot is not emptied by a missing file).
     if (!exp.tables.includes(plan.spruceTable)) continue;
     yield { type: 'table', table, merge: plan.merge };
     let batch: SourceRow[] = [];
     for await (const row of exp.rows(plan.spruceTable, { signal })) {
-      batch.push(row as unknown as SourceRow);
-      if (batch.length >= batchRows) {
+      batch.push(plan.periodStart ? historyRow(row as unknown as SourceRow, plan.periodStart) : (row as unknown as SourceRow));
+      if (batch.length >= sizes.batchRows) {
         yield { type: 'rows', table, rows: batch };
+        uncommitted += batch.length;
         batch = [];
+        if (uncommitted >= sizes.commitRows) {
+          yield { type: 'checkpoint', states: {} };
+          uncommitted = 0;
+        }
       }
     }
     if (batch.length > 0) yield { type: 'rows', table, rows: batch };
   }
+}
+
+/** A history row: the model's columns of the snapshot row, and the export's period start. */
+function historyRow(row: SourceRow, periodStart: Date): SourceRow {
+  const { group_entity_id, member_entity_id } = row;
+  return { group_entity_id, member_entity_id, [PERIOD_START_COLUMN]: periodStart };
 }
 
 function failedUnit(file: ExportFile, error: ExportFormatError, tables: readonly string[]): Unit {

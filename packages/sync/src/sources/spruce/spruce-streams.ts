@@ -53,8 +53,17 @@ function describeRule(rule: SpruceRule): string {
   }
 }
 
-/** Every Spruce stream. */
-export const SPRUCE_STREAMS: readonly (StreamDefinition & { readonly spruceTable: keyof typeof SPRUCE_RULES })[] = SPRUCE_TABLES.map((spruceTable) => ({
+/**
+ * A Spruce stream. With `history`, the stream keeps every export's snapshot of `spruceTable`
+ * (the model's columns plus `period_start`, the export's `metadata.start_timestamp`), appended on
+ * the row hash: the team memberships over time that the conversation access analysis needs.
+ */
+export type SpruceStream = StreamDefinition & { readonly spruceTable: keyof typeof SPRUCE_RULES; readonly history?: true };
+
+/** The column of a history stream telling which export's snapshot a row comes from. */
+export const PERIOD_START_COLUMN = 'period_start';
+
+const dataStreams: SpruceStream[] = SPRUCE_TABLES.map((spruceTable) => ({
   table: `spruce_${spruceTable}`,
   source: 'spruce',
   spruceTable,
@@ -63,3 +72,18 @@ export const SPRUCE_STREAMS: readonly (StreamDefinition & { readonly spruceTable
   key: keyRule(SPRUCE_RULES[spruceTable]),
   rule: describeRule(SPRUCE_RULES[spruceTable]),
 }));
+
+/** `spruce_user_group_members_history`: every export's team memberships, with the export's period start. */
+export const TEAM_HISTORY_STREAM: SpruceStream = {
+  table: 'spruce_user_group_members_history',
+  source: 'spruce',
+  spruceTable: 'user_group_members',
+  history: true,
+  columns: [...modelColumns(TABLE_COLUMNS.user_group_members), { wire: PERIOD_START_COLUMN, name: PERIOD_START_COLUMN, type: 'TIMESTAMPTZ' }],
+  softDelete: false,
+  key: { kind: 'row-hash' },
+  rule: 'history: each export\'s user_group_members with the export\'s period_start, appended, keyed by the row hash',
+};
+
+/** Every Spruce stream: the 13 tables, then the history of team memberships. */
+export const SPRUCE_STREAMS: readonly SpruceStream[] = [...dataStreams, TEAM_HISTORY_STREAM];
