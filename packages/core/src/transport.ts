@@ -1,6 +1,7 @@
 import ky, { HTTPError, type KyInstance } from 'ky';
 import { declaredLength, readStream } from './byte-stream.js';
 import { checkCallOptions, checkTransportOptions } from './call-options.js';
+import { charsetOf } from './csv/text-decoding.js';
 import { safePath, toSdkError } from './error-mapping.js';
 import { ApiError, SdkError } from './errors.js';
 import { SdkLog } from './logger.js';
@@ -10,6 +11,14 @@ import { retryPolicy, type RetrySettings } from './retry-policy.js';
 import { Secrets, secretsOfHeaders } from './secrets.js';
 import { attemptFetch, bufferBody, discardBody, emptyBody, type AttemptClock, type SendContext } from './send-attempt.js';
 import { TRANSPORT_DEFAULTS as DEFAULTS, type RequestOptions, type ResponseInfo, type TransportOptions } from './transport-options.js';
+
+function decoderFor(charset: string | undefined): TextDecoder {
+  try {
+    return new TextDecoder(charset ?? 'utf-8', { ignoreBOM: true });
+  } catch {
+    return new TextDecoder('utf-8', { ignoreBOM: true });
+  }
+}
 
 /** A streamed response: its status, headers and body, and a count of the bytes read so far. */
 export interface StreamedResponse extends ResponseInfo {
@@ -109,7 +118,7 @@ export class Transport {
     }
   }
 
-  /** Sends a request and returns the body as text, exactly as sent (UTF-8). */
+  /** Sends a request and returns the body as text, exactly as sent, decoded in its declared charset (else UTF-8). */
   async text(options: RequestOptions): Promise<ResponseInfo & { body: string }> {
     const { response, text } = await this.#buffered(options, undefined);
     return { status: response.status, headers: response.headers, body: text };
@@ -152,8 +161,9 @@ export class Transport {
 
   async #buffered(options: RequestOptions, deadlineMs: number | undefined): Promise<{ response: Response; text: string }> {
     const response = await this.#send(options, { bufferBody: true, deadlineMs });
-    // `Response.text()` drops a byte-order mark; `text()` promises the body exactly as sent.
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+    // `Response.text()` drops a byte-order mark and ignores a declared charset; `text()` promises
+    // the body exactly as sent, in the charset the server declares (UTF-8 when none or unknown).
+    const text = decoderFor(charsetOf(response.headers.get('content-type'))).decode(await response.arrayBuffer());
     return { response, text };
   }
 

@@ -74,6 +74,11 @@ describe('encodings', () => {
     expect(await collect(dex.getAvrResultRows(id))).toEqual(ROWS);
   });
 
+  test('getAvrResultCsv honours the declared charset too: José is José in the text', async () => {
+    const { dex, id } = await reportServing(() => new HttpResponse(latin1(CSV), { headers: { 'content-type': 'text/csv; charset=windows-1252' } }));
+    expect(await dex.getAvrResultCsv(id)).toBe(CSV);
+  });
+
   test('windows-1252 sent undeclared: an ExportFormatError naming the report and record, never Jos�', async () => {
     const { dex, id } = await reportServing(() => new HttpResponse(latin1(CSV), { headers: { 'content-type': 'text/csv' } }));
     const { read, error } = await rowsUntilFailure(dex.getAvrResultRows(id));

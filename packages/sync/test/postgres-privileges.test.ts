@@ -36,25 +36,29 @@ describe.skipIf(!url)('PostgreSQL with the least-privilege role of docs/sync-pos
     });
   });
 
-  it('without TEMPORARY on the database, a run fails naming the missing privilege, and writes nothing', async () => {
+  it('without TEMPORARY on the database, a merge into a table that has rows fails naming the missing privilege, and writes nothing', async () => {
+    const roleUrl = new URL(url!);
+    roleUrl.username = role;
+    roleUrl.password = password;
+    const run = (id: number) =>
+      sync({
+        db: new PostgresDestination({ url: roleUrl.toString(), schema, lockWaitMs: 0 }),
+        sources: [memorySource({ table: TABLE, columns: ALL_TYPES, units: [{ id: `u${id}`, batches: [[typedRow(id)]], merge: { kind: 'upsert', key: ['id'] } }] })],
+        now: new Date('2024-06-01T00:00:00Z'),
+      });
+    // A first load inserts straight from staging; a later merge needs a temporary table.
+    expect((await run(1)).streams[TABLE]).toMatchObject({ status: 'succeeded' });
     await withAdmin(url!, async (client) => {
       await client.query(`REVOKE TEMPORARY ON DATABASE "${database()}" FROM PUBLIC`);
       await client.query(`REVOKE TEMPORARY ON DATABASE "${database()}" FROM ${role}`);
     });
-    const roleUrl = new URL(url!);
-    roleUrl.username = role;
-    roleUrl.password = password;
     try {
-      const summary = await sync({
-        db: new PostgresDestination({ url: roleUrl.toString(), schema, lockWaitMs: 0 }),
-        sources: [memorySource({ table: TABLE, columns: ALL_TYPES, units: [{ id: 'u1', batches: [[typedRow(1)]], merge: { kind: 'upsert', key: ['id'] } }] })],
-        now: new Date('2024-06-01T00:00:00Z'),
-      });
+      const summary = await run(2);
       expect(summary.streams[TABLE]).toMatchObject({ status: 'failed', error: 'DestinationError' });
       expect(summary.streams[TABLE]!.message).toMatch(/merging into spruce_test_items failed: permission denied \(SQLSTATE 42501\).*TEMPORARY/);
-      // The unit's transaction created the table too: rolled back with it.
-      const table = await withAdmin(url!, async (client) => (await client.query(`SELECT to_regclass('${schema}.${TABLE}') AS t`)).rows[0].t);
-      expect(table).toBeNull();
+      // The unit's transaction is rolled back whole: the table holds the first run's row only.
+      const ids = await withAdmin(url!, async (client) => (await client.query(`SELECT id FROM ${schema}.${TABLE} ORDER BY id`)).rows.map((row) => String(row.id)));
+      expect(ids).toEqual(['m1']);
     } finally {
       await withAdmin(url!, (client) => client.query(`GRANT TEMPORARY ON DATABASE "${database()}" TO PUBLIC`));
     }
