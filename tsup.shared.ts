@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
 
 /**
@@ -14,8 +15,11 @@ import { defineConfig, type Options } from 'tsup';
  * `@x/source` condition), so embedding the sources again would double the tarball.
  */
 export function packageBuild(entry: Record<string, string>, overrides: Options = {}) {
+  // tsup runs in the package's folder; its version reaches the code as `__X_PACKAGE_VERSION__`.
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
   const shared: Options = {
     sourcemap: true,
+    define: { __X_PACKAGE_VERSION__: JSON.stringify(version) },
     target: 'node20',
     platform: 'neutral',
     external: [/^@x\//],

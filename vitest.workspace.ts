@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineProject } from 'vitest/config';
 
 /** One vitest project per package, running on the sources through the `@x/source` condition. */
@@ -6,6 +7,8 @@ const internal = ['internal/testkit', 'internal/docgen'];
 
 export default [...packages, ...internal].map((root) =>
   defineProject({
+    // What tsup's build sets (tsup.shared.ts): the package's version, for the User-Agent.
+    define: { __X_PACKAGE_VERSION__: JSON.stringify((JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { version: string }).version) },
     // Inherit the root's test options (timeouts): inline projects do not by default.
     extends: true,
     resolve: { conditions: ['@x/source'] },

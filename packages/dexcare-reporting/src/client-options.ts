@@ -1,6 +1,11 @@
 import type { HttpClientOptions } from '@x/core';
 import { checkApiKey, checkBaseUrl, resolveHttpClientOptions, type TransportOptions } from '@x/core/internal';
-import { version } from '../package.json';
+
+// The package's version for the User-Agent: set from package.json at build by tsup's `define`
+// (tsup.shared.ts) and in tests by vitest's (vitest.workspace.ts). The ESM build keeps one file
+// per module, so a JSON import would stay a runtime import that Node 20 refuses without `with`.
+declare const __X_PACKAGE_VERSION__: string | undefined;
+const version = typeof __X_PACKAGE_VERSION__ === 'string' ? __X_PACKAGE_VERSION__ : '0.0.0-source';
 
 /** The package as the `User-Agent` and log lines name it. */
 export const DEXCARE_PACKAGE = 'x-dexcare-reporting';
