@@ -3,7 +3,7 @@ export * from '@x/core';
 export { LusciiClient } from './client.js';
 export { LUSCII_BASE_URL } from './client-options.js';
 export type { LusciiClientOptions } from './client-options.js';
-export { LUSCII_REPORT_TYPES, LUSCII_DATE_RULES, isLusciiReportType } from './report-types.js';
+export { LUSCII_REPORT_TYPES, LUSCII_DATE_RULES, LUSCII_CREATION_DATE_FIELDS, isLusciiReportType } from './report-types.js';
 export type {
   LusciiReportType,
   LusciiDateRule,

@@ -34,6 +34,25 @@ export const LUSCII_DATE_RULES = {
 export type LusciiReportType = keyof typeof LUSCII_DATE_RULES;
 
 /**
+ * The field that holds each dated report's creation date, which `startDate`/`endDate` filter on
+ * (Luscii says only "creation date"). A window re-read replaces exactly the rows it covers by it.
+ *
+ * @example
+ * ```ts
+ * LUSCII_CREATION_DATE_FIELDS.measurements; // 'Measurement_Date'
+ * ```
+ */
+export const LUSCII_CREATION_DATE_FIELDS = {
+  measurements: 'Measurement_Date',
+  alerts: 'Alert_Created_Date',
+  plannedActions: 'Created_Date',
+  patientsWorkflowHistory: 'Created_Date',
+  patientsProgramsHistory: 'Created_Date',
+  patientsSettingsHistory: 'Created_Date',
+  usersStatusChangeReasons: 'Created_Date',
+} as const satisfies Partial<Record<LusciiReportType, string>>;
+
+/**
  * Every report type, in the order of the Luscii document.
  *
  * @example

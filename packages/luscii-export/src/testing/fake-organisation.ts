@@ -1,7 +1,7 @@
 import { InvalidParamsError } from '@x/core';
 import { calendarDate, checkRange } from '@x/core/internal';
 import type { LusciiWireRows } from '../models/index.js';
-import { isLusciiReportType, type LusciiReportType } from '../report-types.js';
+import { isLusciiReportType, LUSCII_CREATION_DATE_FIELDS, type LusciiReportType } from '../report-types.js';
 import {
   alertRow,
   measurementRow,
@@ -61,19 +61,8 @@ export interface FakeLusciiOrganisation {
   rows: FakeLusciiRows;
 }
 
-/**
- * The field whose date `startDate` and `endDate` filter on, for the report types that take
- * dates. Luscii says only "creation date"; these are the fields that hold it.
- */
-export const FAKE_CREATION_FIELDS = {
-  measurements: 'Measurement_Date',
-  alerts: 'Alert_Created_Date',
-  plannedActions: 'Created_Date',
-  patientsWorkflowHistory: 'Created_Date',
-  patientsProgramsHistory: 'Created_Date',
-  patientsSettingsHistory: 'Created_Date',
-  usersStatusChangeReasons: 'Created_Date',
-} as const satisfies Partial<Record<LusciiReportType, string>>;
+/** The fields the fake filters `startDate`/`endDate` on: {@link LUSCII_CREATION_DATE_FIELDS}. */
+export const FAKE_CREATION_FIELDS = LUSCII_CREATION_DATE_FIELDS;
 
 const DEFAULT_PERIOD = { from: '2024-05-01', to: '2024-06-30' };
 

@@ -1,4 +1,4 @@
-import { LUSCII_DATE_RULES, LUSCII_REPORT_TYPES, LUSCII_ROW_MODELS, type LusciiReportType } from '@x/luscii-export';
+import { LUSCII_CREATION_DATE_FIELDS, LUSCII_DATE_RULES, LUSCII_REPORT_TYPES, LUSCII_ROW_MODELS, type LusciiReportType } from '@x/luscii-export';
 import { columnName, modelColumns } from '../columns.js';
 import type { KeyRule, StreamDefinition } from '../source.js';
 
@@ -6,15 +6,7 @@ import type { KeyRule, StreamDefinition } from '../source.js';
  * The column each dated report's `startDate`/`endDate` filter on (the creation date of the row),
  * so a re-read window replaces exactly the rows it covers.
  */
-export const LUSCII_WINDOW_COLUMNS: Partial<Record<LusciiReportType, string>> = {
-  measurements: 'Measurement_Date',
-  alerts: 'Alert_Created_Date',
-  plannedActions: 'Created_Date',
-  patientsWorkflowHistory: 'Created_Date',
-  patientsProgramsHistory: 'Created_Date',
-  patientsSettingsHistory: 'Created_Date',
-  usersStatusChangeReasons: 'Created_Date',
-};
+export const LUSCII_WINDOW_COLUMNS: Partial<Record<LusciiReportType, string>> = LUSCII_CREATION_DATE_FIELDS;
 
 /** The key of each snapshot report (the types that forbid dates); star ratings have none. */
 export const LUSCII_SNAPSHOT_KEYS: Partial<Record<LusciiReportType, readonly string[]>> = {
