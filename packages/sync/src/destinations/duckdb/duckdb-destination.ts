@@ -19,7 +19,7 @@ import {
 import { fileEntryParams } from '../ledger-params.js';
 import { mergeStaged, notDistinctKey } from '../merge-sql.js';
 import { evolveTable } from '../schema-changes.js';
-import { readFiles, readRuns, toDate } from './bookkeeping.js';
+import { readFiles, readRuns, toDate } from '../bookkeeping.js';
 import { BOOKKEEPING_SQL, castColumn, createStageSql, createTableSql, duckType, ident, literal, specType, stageName, uncastableCountSql } from './sql.js';
 
 type Param = string | number | null;

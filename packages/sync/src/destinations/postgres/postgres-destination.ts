@@ -17,7 +17,7 @@ import {
   type TableSpec,
 } from '../destination.js';
 import { fileEntryParams } from '../ledger-params.js';
-import { readFiles, readRuns } from '../duckdb/bookkeeping.js';
+import { readFiles, readRuns } from '../bookkeeping.js';
 import { mergeStaged } from '../merge-sql.js';
 import { evolveTable } from '../schema-changes.js';
 import { ident, stageName } from '../sql-names.js';

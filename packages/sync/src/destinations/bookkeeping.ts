@@ -1,4 +1,4 @@
-import type { FileLedgerEntry, RunRecord } from '../destination.js';
+import type { FileLedgerEntry, RunRecord } from './destination.js';
 
 /** Runs a query with positional parameters and returns its rows as plain objects. */
 export type Query = (sql: string, params: readonly (string | number | null)[]) => Promise<Array<Record<string, unknown>>>;
