@@ -10,6 +10,8 @@
  * 4. The packed tarballs installed with npm into a scratch app, then used from ESM and from CJS:
  *    a client error is `instanceof` its class whichever format threw it and whichever format
  *    checks; the `testing` subpaths load and work; no client bundles its own copy of core.
+ * 5. The installed `x-sync` bin, run as a user runs it: a sync of the built-in mocks into a
+ *    DuckDB file, then a second run that changes no row.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +22,7 @@ import { bundleSizes } from './bundle-size.js';
 import { undocumentedRowFields } from './row-docs.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const packages = ['core', 'luscii-export', 'dexcare-reporting', 'spruce-export-parser'];
+const packages = ['core', 'luscii-export', 'dexcare-reporting', 'spruce-export-parser', 'sync'];
 const failures: string[] = [];
 
 function run(command: string, args: string[], cwd: string): string {
@@ -149,6 +151,34 @@ ${shared}
 );
 check('ESM consumer: errors across formats, testing subpaths, a run of each client', () => run('node', ['esm.mjs'], app));
 check('CJS consumer: errors across formats, testing subpaths', () => run('node', ['cjs.cjs'], app));
+
+writeFileSync(
+  join(app, 'sync.mjs'),
+  `import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { startSyncMocks } from '@x/sync/testing';
+${shared}
+const mocks = await startSyncMocks({ spruceDir: 'spruce-sftp', spruceFiles: 1, spruceMessages: 50 });
+writeFileSync('x-sync.json', JSON.stringify({ since: '2024-06-20', luscii: { windowDays: 3650 }, dexcare: { avrTypes: ['virtual'], avrWindowDays: 3650, avrPollIntervalMs: 20, aprWindowHours: 87600 } }));
+const env = { ...process.env, ...mocks.env, X_SYNC_DB: 'warehouse.duckdb' };
+// Asynchronous: the mocks answer from this process, so it must not block while x-sync runs.
+const changes = async () => {
+  const { stdout } = await promisify(execFile)('node_modules/.bin/x-sync', ['run', '--json', '--config', 'x-sync.json'], { env, encoding: 'utf8', timeout: 120_000 });
+  const finished = stdout.split('\\n').filter((line) => line.includes('"run-finished"')).map((line) => JSON.parse(line))[0];
+  expect(finished?.status === 'succeeded', 'x-sync run succeeded: ' + finished?.status);
+  return Object.values(finished.summary.streams).reduce((sum, s) => sum + s.inserted + s.updated + s.deleted, 0);
+};
+try {
+  expect((await changes()) > 0, 'the first x-sync run loads rows');
+  expect((await changes()) === 0, 'a second x-sync run changes no row');
+} finally {
+  await mocks.close();
+}
+console.log('x-sync consumer: ok');
+`,
+);
+check('the installed x-sync bin syncs the built-in mocks into DuckDB, then changes nothing', () => run('node', ['sync.mjs'], app));
 
 if (failures.length > 0) {
   console.error(`\n${failures.length} package check(s) failed`);

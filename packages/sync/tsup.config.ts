@@ -1,3 +1,4 @@
 import { packageBuild } from '../../tsup.shared';
 
-export default packageBuild({ index: 'src/index.ts', testing: 'src/testing.ts', cli: 'src/cli/bin.ts' }, { platform: 'node' });
+// The `x-sync` bin is the ESM module dist/cli/bin.js (one file per source module), so it is no entry here.
+export default packageBuild({ index: 'src/index.ts', testing: 'src/testing.ts' }, { platform: 'node' });
