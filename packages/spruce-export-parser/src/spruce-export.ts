@@ -51,13 +51,8 @@ export class SpruceExport {
       throw new InvalidParamsError('table: not one of the 14 tables of a Spruce export', { param: 'table' });
     }
     checkRowsOptions(options);
-    return new RowIterable(() => this.#read(table, options));
-  }
-
-  async *#read(table: TableName, options: RowsOptions): AsyncGenerator<unknown, void, undefined> {
     const entry = this.#entries.get(table);
-    if (!entry) throw new ExportFormatError(`the export has no ${table}.csv`, { source: table });
-    yield* readTable(this.#context, table, entry, options);
+    return new RowIterable(() => readTable(this.#context, table, entry, options), { signal: options.signal });
   }
 }
 
@@ -86,7 +81,7 @@ export async function openSpruceExport(source: SpruceExportSource, options: Spru
   const metadataEntry = entries.get('metadata');
   if (!metadataEntry) throw new ExportFormatError('the export has no metadata.csv: it is not a Spruce data export', { source: 'metadata' });
   const metadata: MetadataRow[] = [];
-  for await (const row of readTable(context, 'metadata', metadataEntry, { signal })) metadata.push(row as MetadataRow);
+  for await (const row of new RowIterable(() => readTable(context, 'metadata', metadataEntry, {}), { signal })) metadata.push(row as MetadataRow);
   if (metadata.length !== 1) throw new ExportFormatError(`metadata.csv holds ${metadata.length} rows where one is expected`, { source: 'metadata' });
   return new SpruceExport(context, entries, metadata[0]!);
 }

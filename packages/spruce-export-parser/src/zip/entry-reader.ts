@@ -12,7 +12,6 @@ export interface ReadEntryOptions {
   budget: UncompressedBudget;
   /** The table the entry holds, for messages: `'messages'`. */
   source: string;
-  signal?: AbortSignal | undefined;
   inflater?: Inflater | undefined;
 }
 
@@ -43,7 +42,6 @@ export async function* readEntry(source: ByteRangeSource, entry: ZipEntry, optio
   let crc = 0;
   try {
     for await (const chunk of bytes) {
-      options.signal?.throwIfAborted();
       size += chunk.length;
       if (size > entry.uncompressedSize) throw fail(`inflates to more than its declared ${entry.uncompressedSize} bytes: the export is corrupt`);
       options.budget.reach(entry.index, size, name);
