@@ -4,20 +4,16 @@ import { withEventData } from './conversation-event-data.js';
 import type { ConversationEventColumns } from './models/conversation_events.js';
 import type { RowsOptions } from './options.js';
 import { TABLE_COLUMNS, type TableName } from './tables.js';
-import type { ByteRangeSource } from './sources/byte-range.js';
-import type { ZipEntry } from './zip/central-directory.js';
-import { readEntry } from './zip/entry-reader.js';
-import type { UncompressedBudget } from './zip/uncompressed-budget.js';
+import type { ZipArchive, ZipEntry } from './zip/zip-archive.js';
 
 /** What every read of one export shares. */
 export interface ExportReadContext {
-  source: ByteRangeSource;
-  budget: UncompressedBudget;
+  archive: ZipArchive;
   maxRecordSize: number;
 }
 
 /**
- * Reads one table: the entry's bytes, inflated and checked, through core's
+ * Reads one table: the entry's bytes, inflated and checked by the archive, through core's
  * `csvRows` with the table's model (headers matched by core's `normalizeHeaderLoosely`), with
  * `conversation_events.data` parsed by event. It returns `csvRows`' own iterator: the caller's
  * `RowIterable` checks the signal, and no layer of this package stands between. A table the zip
@@ -36,7 +32,7 @@ export function readTable(
 ): AsyncGenerator<unknown, void, undefined> {
   if (!entry) throw new ExportFormatError(`the export has no ${table}.csv`, { source: table });
   const { raw = false, onInvalidRow, encoding } = options;
-  const bytes = readEntry(context.source, entry, { budget: context.budget, source: table });
+  const bytes = context.archive.read(entry, { source: table });
   const eventData = !raw && table === 'conversation_events';
   return csvRows(bytes, {
     source: table,
