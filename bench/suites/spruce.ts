@@ -75,8 +75,8 @@ function report(
 const RATIO_LIMIT =
   'Both reads are mostly csv-parse (about 45 % of the typed read\'s CPU profile), and inflating costs about the same in both ' +
   '(zlib through `DecompressionStream` on a worker thread here, one chunk ahead of the parser; fflate in the baseline). On top of that, the typed read spends about 0.35 s of CPU converting rows to the model, 65 % of it parsing ' +
-  'RFC 3339 timestamps into `Date`s. It spends about 0.15 s more passing each row through three async generators (core\'s ' +
-  '`csvRows`, the table reader, the export), where the baseline has one. A faster timestamp parser in core\'s `values` would ' +
+  'RFC 3339 timestamps into `Date`s. Each row passes one async generator (core\'s `csvRows`, which the `RowIterable` hands ' +
+  'out as it is), where the baseline\'s rows pass csv-parse\'s stream iterator. A faster timestamp parser in core\'s `values` would ' +
   'remove the largest part. Between runs on this 2-core machine the ratio moves by ±0.2 with the load (see the load average above).';
 const RSS_LIMIT =
   'Node.js with the package and its dependencies loaded holds about 64 MiB before the first row; the read itself adds about 20 MiB ' +

@@ -1,29 +1,16 @@
 import { ConnectionError, SdkError, TimeoutError } from './errors.js';
 
 /**
- * Anything that yields bytes: a web `ReadableStream` (fetch bodies, `Blob.stream()`), a Node
- * stream (it is an `AsyncIterable<Buffer>`), or any iterable or async iterable of chunks.
+ * Chunks of bytes from an iterable or an async iterable (a Node stream is an
+ * `AsyncIterable<Buffer>`); a text chunk stands for its UTF-8 bytes.
  */
-export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
-
-const encoder = new TextEncoder();
+export type ByteChunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
 /**
- * Iterates a {@link ByteSource} as `Uint8Array` chunks. Leaving the loop early cancels a web
- * stream, so its connection or file handle is released.
- *
- * @example
- * ```ts
- * for await (const chunk of iterateBytes(response.body!)) bytes += chunk.length;
- * ```
+ * Anything that yields bytes: a web `ReadableStream` (fetch bodies, `Blob.stream()`), a Node
+ * stream, or any iterable or async iterable of chunks.
  */
-export async function* iterateBytes(source: ByteSource): AsyncGenerator<Uint8Array, void, undefined> {
-  if (isReadableStream(source)) {
-    yield* readStream(source);
-    return;
-  }
-  for await (const chunk of source) yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
-}
+export type ByteSource = ReadableStream<Uint8Array> | ByteChunks;
 
 /** How {@link readStream} guards a network body. */
 export interface ReadStreamOptions {
@@ -148,7 +135,8 @@ export async function readAll(stream: ReadableStream<Uint8Array>, options: ReadS
   return all;
 }
 
-function isReadableStream(source: ByteSource): source is ReadableStream<Uint8Array> {
+/** Whether a {@link ByteSource} is a web stream, to be read through {@link readStream}. */
+export function isReadableStream(source: ByteSource): source is ReadableStream<Uint8Array> {
   return typeof (source as ReadableStream).getReader === 'function';
 }
 

@@ -1,6 +1,7 @@
 import { SdkError } from './errors.js';
 import type { SdkLog } from './logger.js';
 import { PagedIterable, type Page } from './paged-iterable.js';
+import { prefetchOne } from './prefetch-one.js';
 import { anySignal } from './signals.js';
 
 /** A page of a cursor-paged export. */
@@ -53,38 +54,34 @@ export function paginateByCursor<T, P extends CursorPage<T>>(options: CursorPagi
   return new PagedIterable<T, P>(() => cursorPages(options), { signal: options.signal });
 }
 
-async function* cursorPages<P extends CursorPage<unknown>>(options: CursorPagingOptions<P>): AsyncGenerator<P, void, undefined> {
+function cursorPages<P extends CursorPage<unknown>>(options: CursorPagingOptions<P>): AsyncGenerator<P, void, undefined> {
   const stop = new AbortController();
-  const signal = anySignal(options.signal, stop.signal);
+  return prefetchOne(pagesInOrder(options, anySignal(options.signal, stop.signal)), { cancel: () => stop.abort() });
+}
+
+/** The pages one after the other, each checked for a loop before it is handed over. */
+async function* pagesInOrder<P extends CursorPage<unknown>>(options: CursorPagingOptions<P>, signal: AbortSignal): AsyncGenerator<P, void, undefined> {
   const seen = new Set<string>();
   if (options.cursor !== undefined) seen.add(options.cursor);
-  let pageNumber = 1;
+  let cursor = options.cursor;
   let emptyInARow = 0;
-  let pending = options.fetchPage({ cursor: options.cursor, pageNumber, signal });
-  try {
-    while (true) {
-      const page = await pending;
-      options.log?.debug('page read', { page: pageNumber, rows: page.data.length });
-      const next = page.nextCursor;
-      if (next === null || next === undefined || next === '') {
-        yield page;
-        return;
-      }
-      if (seen.has(next)) {
-        throw new SdkError(`The server returned a cursor it had already sent (after page ${pageNumber}); stopping instead of looping`);
-      }
-      emptyInARow = page.data.length === 0 ? emptyInARow + 1 : 0;
-      if (emptyInARow >= MAX_EMPTY_PAGES_IN_A_ROW) {
-        throw new SdkError(`The server sent ${emptyInARow} empty pages in a row, each with a new cursor (up to page ${pageNumber}); stopping instead of looping`);
-      }
-      seen.add(next);
-      pageNumber += 1;
-      pending = options.fetchPage({ cursor: next, pageNumber, signal });
-      // If the caller stops before awaiting it, its rejection must not surface as unhandled.
-      pending.catch(() => undefined);
+  for (let pageNumber = 1; ; pageNumber++) {
+    const page = await options.fetchPage({ cursor, pageNumber, signal });
+    options.log?.debug('page read', { page: pageNumber, rows: page.data.length });
+    const next = page.nextCursor;
+    if (next === null || next === undefined || next === '') {
       yield page;
+      return;
     }
-  } finally {
-    stop.abort();
+    if (seen.has(next)) {
+      throw new SdkError(`The server returned a cursor it had already sent (after page ${pageNumber}); stopping instead of looping`);
+    }
+    emptyInARow = page.data.length === 0 ? emptyInARow + 1 : 0;
+    if (emptyInARow >= MAX_EMPTY_PAGES_IN_A_ROW) {
+      throw new SdkError(`The server sent ${emptyInARow} empty pages in a row, each with a new cursor (up to page ${pageNumber}); stopping instead of looping`);
+    }
+    seen.add(next);
+    cursor = next;
+    yield page;
   }
 }

@@ -1,3 +1,5 @@
+import { prefetchOne } from './prefetch-one.js';
+
 /**
  * Compressed input is fed to the decompressor in pieces of at most this size. Deflate expands
  * at most about 1:1032, so one piece yields at most ~16 MiB, even from a bomb: that is the most
@@ -16,9 +18,11 @@ export type DecompressionFormat = 'deflate-raw' | 'gzip';
 /**
  * Decompresses as the output is pulled, with `DecompressionStream`: the next compressed piece
  * is read only when the output of the previous one has been consumed, and the output is asked
- * for one chunk ahead of the consumer (the stream inflates on another thread, so the two
- * overlap at the cost of one more chunk held). Corrupt data is a {@link CorruptCompressedDataError};
- * an error reading the input passes as it is. Leaving early releases the input.
+ * for one chunk ahead of the consumer ({@link prefetchOne}): the stream inflates on another
+ * thread, so without it that thread would wait while the CSV parser works on a chunk, and the
+ * parser while the thread inflates the next; one ahead, they overlap at the cost of one more
+ * chunk held. Corrupt data is a {@link CorruptCompressedDataError}; an error reading the input
+ * passes as it is. Leaving early releases the input.
  *
  * @example
  * ```ts
@@ -26,34 +30,12 @@ export type DecompressionFormat = 'deflate-raw' | 'gzip';
  * ```
  */
 export function decompress(compressed: AsyncIterable<Uint8Array>, format: DecompressionFormat): AsyncGenerator<Uint8Array, void, undefined> {
-  return oneAhead(decompressPieces(inPieces(compressed), format));
+  return prefetchOne(decompressPieces(inPieces(compressed), format));
 }
 
 /** Whether the bytes start with gzip's magic number (`1f 8b`). */
 export function isGzip(head: Uint8Array): boolean {
   return head[0] === 0x1f && head[1] === 0x8b;
-}
-
-/**
- * Asks for the next output before handing over the current one. `DecompressionStream` inflates
- * on another thread: without this, that thread waits while the CSV parser works on a chunk, and
- * the parser waits while the thread inflates the next. One chunk ahead lets them overlap and
- * holds at most one more chunk.
- */
-async function* oneAhead<T>(source: AsyncGenerator<T, void, undefined>): AsyncGenerator<T, void, undefined> {
-  let pending = source.next();
-  try {
-    while (true) {
-      const result = await pending;
-      if (result.done) return;
-      pending = source.next();
-      // If the consumer stops before awaiting it, its rejection must not surface as unhandled.
-      pending.catch(() => undefined);
-      yield result.value;
-    }
-  } finally {
-    await source.return();
-  }
 }
 
 /**

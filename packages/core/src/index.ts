@@ -19,7 +19,7 @@ export {
 } from './errors.js';
 export type { SdkErrorOptions, ApiErrorInit, ApiErrorDetail, ValidationIssue, DataLocation } from './errors.js';
 export { RowIterable } from './row-iterable.js';
-export type { ToArrayOptions } from './row-iterable.js';
+export type { ToArrayOptions, RowIterableOptions } from './row-iterable.js';
 export { PagedIterable } from './paged-iterable.js';
 export type { Page } from './paged-iterable.js';
 export type { CursorPage } from './cursor-pages.js';

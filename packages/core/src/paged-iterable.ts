@@ -1,5 +1,5 @@
-import { RowIterable } from './row-iterable.js';
-import { throwIfAborted } from './signals.js';
+import { RowIterable, type RowIterableOptions } from './row-iterable.js';
+import { untilAborted } from './until-aborted.js';
 
 /** One page of results. Strategies add their own fields (`nextCursor`, `offset`, `count`). */
 export interface Page<T> {
@@ -28,26 +28,20 @@ export class PagedIterable<T, P extends Page<T> = Page<T>> extends RowIterable<T
    * @param options.signal the caller's signal: once it aborts, no further page or row is
    * delivered, even one that had already arrived.
    */
-  constructor(pages: () => AsyncGenerator<P, void, undefined>, options: { signal?: AbortSignal | undefined } = {}) {
-    super(() => rowsOf(pages(), options.signal));
+  constructor(pages: () => AsyncGenerator<P, void, undefined>, options: RowIterableOptions = {}) {
+    super(() => rowsOf(pages()), options);
     this.#pages = pages;
     this.#signal = options.signal;
   }
 
   /** Iterates whole pages, for progress reporting and for saving a cursor to resume from. */
-  async *pages(): AsyncGenerator<P, void, undefined> {
-    for await (const page of this.#pages()) {
-      throwIfAborted(this.#signal);
-      yield page;
-    }
+  pages(): AsyncGenerator<P, void, undefined> {
+    return untilAborted(this.#pages(), this.#signal);
   }
 }
 
-async function* rowsOf<T>(pages: AsyncIterable<Page<T>>, signal: AbortSignal | undefined): AsyncGenerator<T, void, undefined> {
+async function* rowsOf<T>(pages: AsyncIterable<Page<T>>): AsyncGenerator<T, void, undefined> {
   for await (const page of pages) {
-    for (const row of page.data) {
-      throwIfAborted(signal);
-      yield row;
-    }
+    for (const row of page.data) yield row;
   }
 }

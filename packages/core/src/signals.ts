@@ -3,11 +3,6 @@
  * `AbortSignal.timeout` so that tests with fake timers control them.
  */
 
-/** Rejects with the signal's reason when it is (or becomes) aborted. */
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason;
-}
-
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { DataValidationError, ExportFormatError, values } from '@x/core';
+import { DataValidationError, ExportFormatError, RowIterable, values } from '@x/core';
 import { csvRows } from '@x/core/internal';
 import { caught, chunksOf, collect } from './helpers/index.js';
 
@@ -194,10 +194,10 @@ describe('csvRows sources and backpressure', () => {
     expect(cancelled).toBe(true);
   });
 
-  test('an aborted signal stops the rows with its reason, at the very next row', async () => {
+  test('an aborted signal stops the rows with its reason, at the very next row (checked by the RowIterable they are handed out in)', async () => {
     const controller = new AbortController();
     const reason = new Error('stop');
-    const rows = csvRows(chunksOf(csv, 4096), { source: 't', signal: controller.signal });
+    const rows = new RowIterable(() => csvRows(chunksOf(csv, 4096), { source: 't' }), { signal: controller.signal })[Symbol.asyncIterator]();
     await rows.next();
     controller.abort(reason);
     const error = await rows.next().then(

@@ -8,8 +8,11 @@ export const AVR_PATH = 'api/8/reporting/allvisitsreport';
 /** The report as errors name it. */
 export const AVR_SOURCE = 'allvisitsreport';
 
-/** Options of the AVR download: those of core's `csvRows`, without `source` (the client reads the declared charset itself). */
-export type AvrCsvRowsOptions = Omit<RawCsvRowsOptions, 'source' | 'declaredCharset'>;
+/**
+ * Options of the AVR download: those of core's `csvRows`, without `source` (the client reads the
+ * declared charset itself), and the `signal` its `RowIterable` checks.
+ */
+export type AvrCsvRowsOptions = Omit<RawCsvRowsOptions, 'source' | 'declaredCharset'> & Pick<CallOptions, 'signal'>;
 
 /** The report's result, exactly as sent: BOM, line endings and quoting kept. */
 export async function avrResultText(transport: Transport, id: string, call: CallOptions): Promise<string> {
@@ -36,8 +39,9 @@ export async function avrResultText(transport: Transport, id: string, call: Call
 export function avrResultRows(transport: Transport, id: string, options: AvrCsvRowsOptions, call: Omit<CallOptions, 'signal'> = {}): RowIterable<unknown> {
   const path = `${AVR_PATH}/${id}/data`;
   checkEncoding(options.encoding);
+  const { signal, ...csvOptions } = options;
   return new RowIterable(async function* () {
-    const request = { ...pickCallOptions(call), method: 'GET', path, signal: options.signal } as const;
+    const request = { ...pickCallOptions(call), method: 'GET', path, signal } as const;
     const { body, headers, bytesRead } = await transport.stream(request).catch((error: unknown) => {
       throw explainDownloadError(error);
     });
@@ -47,7 +51,7 @@ export function avrResultRows(transport: Transport, id: string, options: AvrCsvR
       await discard(body);
       throw error;
     }
-    const rowOptions = { ...options, source: AVR_SOURCE, declaredCharset: charsetOf(headers.get('content-type')) };
+    const rowOptions = { ...csvOptions, source: AVR_SOURCE, declaredCharset: charsetOf(headers.get('content-type')) };
     try {
       const rows = csvRows(refuseHtmlContent(gunzipIfGzip(body), describe(path)), rowOptions);
       yield* withDownloadProgress(rows, { log: transport.log, path: `/${path}`, bytesRead });
@@ -58,7 +62,7 @@ export function avrResultRows(transport: Transport, id: string, options: AvrCsvR
         cause: error,
       });
     }
-  });
+  }, { signal });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ExportFormatError } from '@x/core';
 import { TABLE_NAMES, isTableName, type TableName } from './tables.js';
-import type { ZipEntry } from './zip/central-directory.js';
+import type { ZipEntry } from './zip/zip-archive.js';
 
 /**
  * Finds each table's entry by its base name (`messages.csv`, any case), at the root of the zip

@@ -6,8 +6,7 @@ import { checkRowsOptions, resolveExportOptions, type RowsOptions, type SpruceEx
 import { openByteRangeSource, type SpruceExportSource } from './sources/export-source.js';
 import { readTable, type ExportReadContext } from './table-reader.js';
 import { isTableName, type RawTableRow, type TableName, type TableRow } from './tables.js';
-import { readCentralDirectory, type ZipEntry } from './zip/central-directory.js';
-import { UncompressedBudget } from './zip/uncompressed-budget.js';
+import { openZipArchive, type ZipEntry } from './zip/zip-archive.js';
 
 /**
  * An opened Spruce export: which tables it holds, the period it covers, and each table's rows
@@ -51,13 +50,8 @@ export class SpruceExport {
       throw new InvalidParamsError('table: not one of the 14 tables of a Spruce export', { param: 'table' });
     }
     checkRowsOptions(options);
-    return new RowIterable(() => this.#read(table, options));
-  }
-
-  async *#read(table: TableName, options: RowsOptions): AsyncGenerator<unknown, void, undefined> {
     const entry = this.#entries.get(table);
-    if (!entry) throw new ExportFormatError(`the export has no ${table}.csv`, { source: table });
-    yield* readTable(this.#context, table, entry, options);
+    return new RowIterable(() => readTable(this.#context, table, entry, options), { signal: options.signal });
   }
 }
 
@@ -81,12 +75,13 @@ export async function openSpruceExport(source: SpruceExportSource, options: Spru
   signal?.throwIfAborted();
   const bytes = await openByteRangeSource(source);
   signal?.throwIfAborted();
-  const entries = locateTables(await readCentralDirectory(bytes));
-  const context: ExportReadContext = { source: bytes, budget: new UncompressedBudget(settings.maxUncompressedBytes), maxRecordSize: settings.maxRecordSize };
+  const archive = await openZipArchive(bytes, { maxUncompressedBytes: settings.maxUncompressedBytes });
+  const entries = locateTables(archive.entries);
+  const context: ExportReadContext = { archive, maxRecordSize: settings.maxRecordSize };
   const metadataEntry = entries.get('metadata');
   if (!metadataEntry) throw new ExportFormatError('the export has no metadata.csv: it is not a Spruce data export', { source: 'metadata' });
   const metadata: MetadataRow[] = [];
-  for await (const row of readTable(context, 'metadata', metadataEntry, { signal })) metadata.push(row as MetadataRow);
+  for await (const row of new RowIterable(() => readTable(context, 'metadata', metadataEntry, {}), { signal })) metadata.push(row as MetadataRow);
   if (metadata.length !== 1) throw new ExportFormatError(`metadata.csv holds ${metadata.length} rows where one is expected`, { source: 'metadata' });
   return new SpruceExport(context, entries, metadata[0]!);
 }

@@ -2,9 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ExportFormatError, openSpruceExport, type TableName } from '../src/index.js';
 import { buildSpruceExportZip, type BuildSpruceExportZipOptions } from '../src/testing.js';
-import { bytesSource } from '../src/sources/byte-range.js';
-import { readCentralDirectory } from '../src/zip/central-directory.js';
-import { INFLATERS, caught, collect, exportOf, message, useInflater } from './helpers/index.js';
+import { INFLATERS, caught, collect, exportOf, message, useInflater, zipEntries } from './helpers/index.js';
 
 const messages = Array.from({ length: 2_000 }, (_, i) => message(i));
 
@@ -96,7 +94,7 @@ describe.each(INFLATERS)('damaged exports, inflated with %s', (inflater) => {
   });
 
   test('an entry cut off inside its compressed data', async () => {
-    const full = await readCentralDirectory(bytesSource(zipWith({})));
+    const full = await zipEntries(zipWith({}));
     const compressed = full.find((entry) => entry.name.endsWith('messages.csv'))!.compressedSize;
     for (const compressedSize of [0, 1, Math.floor(compressed / 2), compressed - 1]) {
       const error = await caught(readAll(zipWith({ faults: { messages: { compressedSize } } })));
@@ -117,7 +115,7 @@ describe.each(INFLATERS)('damaged exports, inflated with %s', (inflater) => {
   test('any flipped byte in an entry: an ExportFormatError or exactly the same rows', async () => {
     const zip = zipWith({});
     const original = await readAll(zip);
-    const [, messagesEntry] = await readCentralDirectory(bytesSource(zip)).then((entries) => entries.filter((entry) => entry.name.endsWith('.csv')));
+    const [, messagesEntry] = await zipEntries(zip).then((entries) => entries.filter((entry) => entry.name.endsWith('.csv')));
     const start = messagesEntry!.localHeaderOffset + 30 + messagesEntry!.name.length;
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: start, max: start + messagesEntry!.compressedSize - 1 }), fc.integer({ min: 1, max: 255 }), async (at, flip) => {

@@ -8,10 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ExportFormatError, TABLE_NAMES, type TableName } from '../src/index.js';
-import { bytesSource } from '../src/sources/byte-range.js';
 import { buildSpruceExportZip, fakeSpruceExport, type BuildSpruceExportZipOptions } from '../src/testing.js';
-import { readCentralDirectory } from '../src/zip/central-directory.js';
-import { INFLATERS, useInflater } from './helpers/index.js';
+import { INFLATERS, useInflater, zipEntries } from './helpers/index.js';
 import { expectSdkFailure, propertyParameters, readExport, type ReadExport } from './helpers/properties.js';
 
 /** A byte range of the zip, and what it is. */
@@ -25,7 +23,7 @@ interface Region {
 
 /** The structure of a zip: headers, data, descriptors, directory records and end records. */
 async function regionsOf(zip: Uint8Array): Promise<Region[]> {
-  const entries = await readCentralDirectory(bytesSource(zip));
+  const entries = await zipEntries(zip);
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const regions: Region[] = [];
   const eocd = zip.length - 22;
@@ -165,7 +163,7 @@ describe.each(INFLATERS)('a damaged export, inflated with %s: the original rows 
     if (!original.ok) throw original.error;
     expect(original.value.tables).toEqual(TABLES);
     const regions = await regionsOf(zip);
-    const entryCount = (await readCentralDirectory(bytesSource(zip))).length;
+    const entryCount = (await zipEntries(zip)).length;
     await fc.assert(
       fc.asyncProperty(fc.array(mutationOf(zip.length, regions), { minLength: 1, maxLength: 3 }), async (mutations) => {
         const damaged = mutations.reduce(mutate, zip);
@@ -184,7 +182,7 @@ describe.each(INFLATERS)('a damaged export, inflated with %s: the original rows 
         expect(listed.value.tables).toEqual(TABLES.filter((table) => listed.value.tables.includes(table)));
         for (const table of listed.value.tables) expect(listed.value.rows[table]).toEqual(original.value.rows[table]);
         if (listed.value.tables.length < TABLES.length) {
-          expect(await readCentralDirectory(bytesSource(damaged)).then((entries) => entries.length)).toBe(entryCount);
+          expect(await zipEntries(damaged).then((entries) => entries.length)).toBe(entryCount);
         }
       }),
       propertyParameters(inflater === 'fflate' ? 60 : 150),

@@ -3,11 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { TABLE_NAMES, openSpruceExport } from '../src/index.js';
 import { buildSpruceExportZip, fakeSpruceExport, goCsvField, goTimestamp, spruceCell, spruceExportZipChunks } from '../src/testing.js';
-import { bytesSource } from '../src/sources/byte-range.js';
-import { readCentralDirectory } from '../src/zip/central-directory.js';
-import { collect, message, roundTrip } from './helpers/index.js';
-
-const entriesOf = async (zip: Uint8Array) => readCentralDirectory(bytesSource(zip));
+import { collect, message, roundTrip, zipEntries as entriesOf } from './helpers/index.js';
 
 describe('Go-style CSV', () => {
   // What Go's encoding/csv Writer writes for each field (fieldNeedsQuotes, then "" escaping).

@@ -1,9 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { openSpruceExport } from '../src/index.js';
 import { buildSpruceExportZip, buildZip } from '../src/testing.js';
-import { bytesSource } from '../src/sources/byte-range.js';
-import { readCentralDirectory } from '../src/zip/central-directory.js';
-import { SAMPLE_ROWS, collect, message } from './helpers/index.js';
+import { SAMPLE_ROWS, collect, message, zipEntries } from './helpers/index.js';
 
 describe('ZIP64', () => {
   const tables = { messages: Array.from({ length: 300 }, (_, i) => message(i)), pages: [SAMPLE_ROWS.pages.input] };
@@ -25,8 +23,8 @@ describe('ZIP64', () => {
       { name: 'a.csv', data: 'x'.repeat(1000) },
       { name: 'b.csv', data: 'y'.repeat(10), method: 'store' as const },
     ];
-    const plain = await readCentralDirectory(bytesSource(buildZip(entries)));
-    const zip64 = await readCentralDirectory(bytesSource(buildZip(entries, { zip64: true })));
+    const plain = await zipEntries(buildZip(entries));
+    const zip64 = await zipEntries(buildZip(entries, { zip64: true }));
     expect(zip64.map((entry) => [entry.name, entry.uncompressedSize, entry.compressedSize, entry.crc32])).toEqual(
       plain.map((entry) => [entry.name, entry.uncompressedSize, entry.compressedSize, entry.crc32]),
     );

@@ -1,4 +1,5 @@
 import { createCsvEngine } from '#csv-engine';
+import type { ByteChunks } from '../byte-stream.js';
 import { ConnectionError } from '../errors.js';
 import type { CsvParserStream } from './engine.js';
 import { decodeText, InvalidTextError, type TextDecodingOptions } from './text-decoding.js';
@@ -21,7 +22,7 @@ export interface CsvRecordOptions extends TextDecodingOptions {
  * release it (a line break inside quotes ends nothing: the parser's complaint is dropped).
  */
 export async function* csvRecordBatches(
-  chunks: AsyncIterable<Uint8Array>,
+  chunks: ByteChunks,
   options: CsvRecordOptions,
 ): AsyncGenerator<string[][], void, undefined> {
   const engine = createCsvEngine({

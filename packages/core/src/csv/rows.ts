@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import type { KnownFields } from '../extra-fields.js';
-import { iterateBytes, type ByteSource } from '../byte-stream.js';
+import { isReadableStream, readStream, type ByteSource } from '../byte-stream.js';
 import { DataValidationError, ExportFormatError, SdkError } from '../errors.js';
 import { parseRow } from '../validate.js';
 import { columnLayout, type ColumnLayout } from './header.js';
@@ -57,7 +57,27 @@ export interface CsvRowsOptions {
   encoding?: string | undefined;
   /** The charset the server declared for the body (`text/csv; charset=windows-1252`), set by the client. */
   declaredCharset?: string | undefined;
-  signal?: AbortSignal | undefined;
+}
+
+/**
+ * What a client adds to {@link csvRows} for its own format, kept apart from the options a client
+ * passes on to its users.
+ */
+export interface CsvRowHooks {
+  /**
+   * Turns each row into the row delivered, given its 1-based record number: for a column a
+   * model cannot type alone (Spruce's `conversation_events.data`, parsed by its `event`). A
+   * `DataValidationError` it throws is handled like a bad cell's. The rows' type is then the
+   * caller's to state.
+   */
+  mapRow?: ((row: unknown, record: number) => unknown) | undefined;
+  /**
+   * Called with a row's `DataValidationError` before it is thrown, while the input is still
+   * open; it may throw another error in its place. For input whose damage shows only at its
+   * end (a zip entry's CRC-32): it reads the rest, so a damaged file is reported as damaged
+   * rather than as a bad cell.
+   */
+  beforeRowError?: ((error: DataValidationError) => Promise<void>) | undefined;
 }
 
 /** Options of {@link csvRows} with a model: rows come out typed. */
@@ -95,28 +115,28 @@ export const DEFAULT_MAX_RECORD_SIZE = 8 * 1024 * 1024;
  * for await (const row of csvRows(response.body, { source: 'report', schema: Row })) row.count;
  * ```
  */
-export function csvRows<S extends CsvSchema>(source: ByteSource, options: TypedCsvRowsOptions<S>): AsyncGenerator<CsvRow<S>, void, undefined>;
-export function csvRows(source: ByteSource, options: RawCsvRowsOptions): AsyncGenerator<RawRow, void, undefined>;
+export function csvRows<S extends CsvSchema>(source: ByteSource, options: TypedCsvRowsOptions<S> & CsvRowHooks): AsyncGenerator<CsvRow<S>, void, undefined>;
+export function csvRows(source: ByteSource, options: RawCsvRowsOptions & CsvRowHooks): AsyncGenerator<RawRow, void, undefined>;
 export async function* csvRows(
   source: ByteSource,
-  options: TypedCsvRowsOptions<CsvSchema> | RawCsvRowsOptions,
+  options: (TypedCsvRowsOptions<CsvSchema> | RawCsvRowsOptions) & CsvRowHooks,
 ): AsyncGenerator<unknown, void, undefined> {
-  const { signal } = options;
   checkEncoding(options.encoding);
   // Typed by its shape for the caller; read as the zod object it is (of any copy of zod 4).
   const schema = options.schema as z.ZodObject | undefined;
   const typed = schema !== undefined && options.raw !== true;
+  const { mapRow, beforeRowError, encoding, declaredCharset } = options;
   let layout: ColumnLayout | undefined;
   let buildRow: RowBuilder | undefined;
   let record = 0;
+  const recordOptions = { maxRecordSize: options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE, encoding, declaredCharset };
+  // Pulled by hand rather than with `for await`, so that the input is still open while
+  // `beforeRowError` runs; it is closed in `finally`.
+  const batches = csvRecordBatches(isReadableStream(source) ? readStream(source) : source, recordOptions);
+  let failed = false;
   try {
-    const bytes = iterateBytes(source);
-    const { encoding, declaredCharset } = options;
-    const recordOptions = { maxRecordSize: options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE, encoding, declaredCharset };
-    for await (const batch of csvRecordBatches(bytes, recordOptions)) {
-      for (const cells of batch) {
-        // Per row, not per batch: no row arrives after the caller aborted.
-        signal?.throwIfAborted();
+    for (let next = await batches.next(); !next.done; next = await batches.next()) {
+      for (const cells of next.value) {
         if (layout === undefined) {
           layout = columnLayout(cells, { ...options, schema });
           if (typed) buildRow = compileRowBuilder(schema, layout);
@@ -124,13 +144,19 @@ export async function* csvRows(
         }
         record += 1;
         const named = layout.emptyTrailing > 0 ? withoutEmptyTrailing(cells, layout, record, options) : cells;
-        if (!typed) yield rawRow(named, layout, record, options);
-        else yield buildRow?.(named) ?? typedRow(named, layout, schema, record, options);
+        const row = typed ? (buildRow?.(named) ?? typedRow(named, layout, schema, record, options)) : rawRow(named, layout, record, options);
+        yield mapRow ? mapRow(row, record) : row;
       }
     }
     layout ??= columnLayout([], { ...options, schema });
   } catch (error) {
-    throw toFormatError(error, options.source, record);
+    failed = true;
+    const failure = toFormatError(error, options.source, record);
+    if (beforeRowError && failure instanceof DataValidationError) await beforeRowError(failure);
+    throw failure;
+  } finally {
+    // As `for await` does: a failure to close gives way to the error already on its way.
+    await (failed ? batches.return().catch(() => undefined) : batches.return());
   }
 }
 

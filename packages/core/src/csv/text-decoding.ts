@@ -1,3 +1,4 @@
+import type { ByteChunks } from '../byte-stream.js';
 import { InvalidParamsError } from '../errors.js';
 
 /** How the bytes of a CSV become text. */
@@ -26,6 +27,8 @@ export class InvalidTextError extends Error {
 export class UnknownCharsetError extends Error {
   override readonly name = 'UnknownCharsetError';
 }
+
+const encoder = new TextEncoder();
 
 /** The longest byte-order mark (UTF-8's), the most held back before the encoding is known. */
 const BOM_LENGTH = 3;
@@ -58,12 +61,14 @@ export function charsetOf(contentType: string | null | undefined): string | unde
  * a character's partial bytes and a BOM's). The encoding is, in order: the byte-order mark
  * (UTF-8, UTF-16LE, UTF-16BE), the `encoding` option, the declared charset, else UTF-8. Every
  * decoder is fatal: bytes that are not valid in the encoding end the text with an
- * {@link InvalidTextError} carrying the text before them, never replacement characters.
+ * {@link InvalidTextError} carrying the text before them, never replacement characters. A
+ * text chunk is taken as its UTF-8 bytes.
  */
-export async function* decodeText(chunks: AsyncIterable<Uint8Array>, options: TextDecodingOptions = {}): AsyncGenerator<string, void, undefined> {
+export async function* decodeText(chunks: ByteChunks, options: TextDecodingOptions = {}): AsyncGenerator<string, void, undefined> {
   let decoder: TextDecoder | undefined;
   let head: Uint8Array = new Uint8Array(0);
-  for await (const chunk of chunks) {
+  for await (const piece of chunks) {
+    const chunk = typeof piece === 'string' ? encoder.encode(piece) : piece;
     if (decoder === undefined) {
       head = concat(head, chunk);
       if (head.length < BOM_LENGTH) continue;

@@ -1,5 +1,5 @@
 import { ExportFormatError } from '@x/core';
-import { iterateBytes } from '@x/core/internal';
+import { readStream } from '@x/core/internal';
 
 /**
  * Random access to the bytes of an export: the zip is read from its end (the central
@@ -54,7 +54,7 @@ export function blobSource(blob: BlobLike): ByteRangeSource {
     },
     async *chunks(start, end) {
       try {
-        yield* iterateBytes(blob.slice(start, end).stream());
+        yield* readStream(blob.slice(start, end).stream());
       } catch (error) {
         throw unreadable(error);
       }

@@ -3,17 +3,15 @@ import type { ByteRangeSource } from '../sources/byte-range.js';
 import { RecordReader, SIGNATURE } from './binary.js';
 import type { ZipEntry } from './central-directory.js';
 import { updateCrc32 } from './crc32.js';
-import { CorruptDeflateError, inflateRaw, type Inflater } from './inflate.js';
+import { CorruptDeflateError, inflateRaw } from './inflate.js';
 import type { UncompressedBudget } from './uncompressed-budget.js';
 
 /** How {@link readEntry} reads one entry. */
 export interface ReadEntryOptions {
-  /** Shared by every read of one export. */
+  /** Shared by every read of one archive. */
   budget: UncompressedBudget;
-  /** The table the entry holds, for messages: `'messages'`. */
+  /** What the entry holds, for messages: `'messages'`. */
   source: string;
-  signal?: AbortSignal | undefined;
-  inflater?: Inflater | undefined;
 }
 
 const LOCAL_HEADER_LENGTH = 30;
@@ -21,8 +19,9 @@ const METHOD = { stored: 0, deflate: 8 } as const;
 const ENCRYPTED = 0x0001 | 0x0040;
 
 /**
- * Streams an entry's uncompressed bytes, pulled as they are consumed. Sizes and the CRC-32 are
- * checked against the central directory: more bytes than declared fail at once, fewer bytes or
+ * Streams an entry's uncompressed bytes, pulled as they are consumed. Private to the zip
+ * module: callers read through `openZipArchive`. Sizes and the CRC-32 are checked against the
+ * central directory: more bytes than declared fail at once, fewer bytes or
  * a wrong checksum fail at the end, so a damaged entry is never a short success.
  */
 export async function* readEntry(source: ByteRangeSource, entry: ZipEntry, options: ReadEntryOptions): AsyncGenerator<Uint8Array, void, undefined> {
@@ -38,12 +37,11 @@ export async function* readEntry(source: ByteRangeSource, entry: ZipEntry, optio
   if (end > entry.dataLimit || end > source.size) throw fail('runs past the end of the file: the export is truncated or corrupt');
 
   const raw = source.chunks(start, end);
-  const bytes = entry.method === METHOD.deflate ? inflateRaw(raw, options.inflater) : raw;
+  const bytes = entry.method === METHOD.deflate ? inflateRaw(raw) : raw;
   let size = 0;
   let crc = 0;
   try {
     for await (const chunk of bytes) {
-      options.signal?.throwIfAborted();
       size += chunk.length;
       if (size > entry.uncompressedSize) throw fail(`inflates to more than its declared ${entry.uncompressedSize} bytes: the export is corrupt`);
       options.budget.reach(entry.index, size, name);

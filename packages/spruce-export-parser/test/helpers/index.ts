@@ -1,6 +1,7 @@
 import { afterEach, vi } from 'vitest';
 import { openSpruceExport, type SpruceExport, type SpruceExportOptions, type TableName, type TableRow, type RowsOptions } from '../../src/index.js';
-import type { BlobLike } from '../../src/sources/byte-range.js';
+import { bytesSource, type BlobLike } from '../../src/sources/byte-range.js';
+import { openZipArchive, type ZipEntry } from '../../src/zip/zip-archive.js';
 import { buildSpruceExportZip, type BuildSpruceExportZipOptions, type SpruceExportTables } from '../../src/testing.js';
 
 import { collect } from '@x/testkit';
@@ -12,6 +13,11 @@ export { SAMPLE_ROWS, PATIENT_VALUES } from './sample-rows.js';
 /** Builds an export zip from rows and opens it from its bytes. */
 export function exportOf(tables: SpruceExportTables, zipOptions: BuildSpruceExportZipOptions = {}, options: SpruceExportOptions = {}): Promise<SpruceExport> {
   return openSpruceExport(buildSpruceExportZip(tables, zipOptions), options);
+}
+
+/** The entries a zip's central directory lists, read through the zip module's one front door. */
+export async function zipEntries(zip: Uint8Array): Promise<readonly ZipEntry[]> {
+  return (await openZipArchive(bytesSource(zip), { maxUncompressedBytes: Number.POSITIVE_INFINITY })).entries;
 }
 
 /** The rows of one table written into an export and read back. */
