@@ -1,7 +1,7 @@
 import { packageBuild } from '../../tsup.shared';
 
 // The CSV engine is built twice and chosen by the consumer through package.json `imports`:
-// csv-parse's Node build in Node, its polyfilled browser build under the `browser` condition.
+// csv-parse's Node stream in Node, its sync browser build fed a record at a time under the `browser` condition.
 // Two public entries (`index`, `internal`) share the error classes: `splitting` keeps them in one
 // chunk in CJS too, so `instanceof` holds whichever entry a client imported a class from.
 export default packageBuild(
