@@ -1,7 +1,7 @@
 import { DataValidationError, ExportFormatError } from '@x/core';
 import { csvRows, normalizeHeaderLoosely } from '@x/core/internal';
 import { withEventData } from './conversation-event-data.js';
-import type { ConversationEventColumns } from './models/conversation_events.js';
+import type { ConversationEventColumns } from './models/conversation-events.js';
 import type { RowsOptions } from './options.js';
 import type { ByteRangeSource } from './sources/byte-range.js';
 import { TABLE_COLUMNS, type TableName } from './tables.js';
