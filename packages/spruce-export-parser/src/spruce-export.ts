@@ -1,7 +1,7 @@
 import { ExportFormatError, InvalidParamsError, RowIterable } from '@x/core';
 import { showOnly } from '@x/core/internal';
 import { locateTables } from './export-layout.js';
-import type { MetadataRow } from './models/metadata.js';
+import type { SpruceMetadataRow as MetadataRow } from './models/metadata.js';
 import { checkRowsOptions, resolveExportOptions, type RowsOptions, type SpruceExportOptions } from './options.js';
 import { openByteRangeSource, type SpruceExportSource } from './sources/export-source.js';
 import { readTable, type ExportReadContext } from './table-reader.js';

@@ -1,10 +1,11 @@
 import { DataValidationError, ExportFormatError } from '@x/core';
 import { csvRows, normalizeHeaderLoosely } from '@x/core/internal';
 import { withEventData } from './conversation-event-data.js';
-import type { ConversationEventColumns } from './models/conversation-events.js';
+import type { SpruceConversationEventColumns as ConversationEventColumns } from './models/conversation-events.js';
 import type { RowsOptions } from './options.js';
 import type { ByteRangeSource } from './sources/byte-range.js';
-import { TABLE_COLUMNS, type TableName } from './tables.js';
+import { SPRUCE_ROW_MODELS as TABLE_COLUMNS } from './models/index.js';
+import type { TableName } from './tables.js';
 import type { ZipEntry } from './zip/central-directory.js';
 import { readEntry } from './zip/entry-reader.js';
 import type { UncompressedBudget } from './zip/uncompressed-budget.js';
