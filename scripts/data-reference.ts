@@ -30,10 +30,17 @@ const DATE_RULE_TEXT: Record<luscii.LusciiDateRule, string> = {
   optional: '`startDate` and `endDate` optional',
 };
 
-/** The name a package exports a model under (models are exported by name as well as in registries). */
+/** The vendor prefix of every model name a client exports (`<Vendor><Thing>Row`); other names are deprecated aliases. */
+const MODEL_PREFIX: Record<string, string> = {
+  '@x/luscii-export': 'Luscii',
+  '@x/dexcare-reporting': 'DexCare',
+  '@x/spruce-export-parser': 'Spruce',
+};
+
+/** The name a package exports a model under (models are exported by name as well as in registries), not a deprecated alias. */
 function exportedName(exports: Record<string, unknown>, model: Model, packageName: string): string {
-  const name = Object.entries(exports).find(([, value]) => value === model)?.[0];
-  if (name === undefined) throw new Error(`${packageName} does not export one of the models it documents`);
+  const name = Object.entries(exports).find(([name, value]) => value === model && name.startsWith(MODEL_PREFIX[packageName]!))?.[0];
+  if (name === undefined) throw new Error(`${packageName} does not export one of the models it documents under its ${MODEL_PREFIX[packageName]} name`);
   return name;
 }
 
@@ -49,16 +56,16 @@ function dexcareEntry(heading: string, model: Model): ReferenceModel {
   return { heading, packageName: '@x/dexcare-reporting', name: exportedName(dexcare, model, '@x/dexcare-reporting'), model };
 }
 
-const avrReport = dexcareEntry('`startAvrReport` answer', dexcare.AvrReport);
-const avrReportStatus = dexcareEntry('`getAvrReportStatus` answer', dexcare.AvrReportStatus);
-const providerHistory = dexcareEntry('All Providers Report records', dexcare.ProviderHistory);
+const avrReport = dexcareEntry('`startAvrReport` answer', dexcare.DexCareAvrReport);
+const avrReportStatus = dexcareEntry('`getAvrReportStatus` answer', dexcare.DexCareAvrReportStatus);
+const providerHistory = dexcareEntry('All Providers Report records', dexcare.DEXCARE_ROW_MODELS.providerHistories);
 const dexcareReferenceModels = [avrReport, avrReportStatus, providerHistory];
 
 const spruceModels: ReferenceModel[] = spruce.TABLE_NAMES.map((table) => ({
   heading: `\`${table}.csv\``,
   packageName: '@x/spruce-export-parser',
-  name: exportedName(spruce, spruce.TABLE_COLUMNS[table], '@x/spruce-export-parser'),
-  model: spruce.TABLE_COLUMNS[table],
+  name: exportedName(spruce, spruce.SPRUCE_ROW_MODELS[table], '@x/spruce-export-parser'),
+  model: spruce.SPRUCE_ROW_MODELS[table],
 }));
 
 /** Every model the reference documents, in its order. */
@@ -170,14 +177,14 @@ function sprucePart(): string {
   const lead = `## ${SPRUCE_TITLE}
 
 \`exp.rows(table)\` yields the rows of one CSV file of the export zip. The model of each table's
-columns is \`TABLE_COLUMNS[table]\`, also exported by the name given below. Headers are matched
+columns is \`SPRUCE_ROW_MODELS[table]\`, also exported by the name given below. Headers are matched
 by a normalised name (case, underscores and surrounding spaces ignored), so a name spelled as the
 Spruce document prints it gives the same rows; a missing column is an \`ExportFormatError\`.`;
   const sections = spruceModels.map((entry) =>
     modelSection(
       entry,
-      entry.model === spruce.TABLE_COLUMNS.conversation_events
-        ? `Model \`${entry.name}\`: the columns as the file carries them. \`exp.rows('conversation_events')\` yields \`ConversationEventRow\`, with \`data\` parsed by \`event\`; narrow it with \`isConversationEvent(row, event)\`.`
+      entry.model === spruce.SPRUCE_ROW_MODELS.conversation_events
+        ? `Model \`${entry.name}\`: the columns as the file carries them. \`exp.rows('conversation_events')\` yields \`SpruceConversationEventRow\`, with \`data\` parsed by \`event\`; narrow it with \`isConversationEvent(row, event)\`.`
         : `Model \`${entry.name}\`.`,
     ),
   );

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 
 /** Record interfaces that are rows without the `Row` suffix. */
-const ROW_RECORDS = new Set(['AvrReport', 'AvrReportStatus', 'ProviderHistory', 'ConversationEventColumns']);
+const ROW_RECORDS = new Set(['DexCareAvrReport', 'DexCareAvrReportStatus', 'SpruceConversationEventColumns']);
 
 function isRowInterface(name: string): boolean {
   return name.endsWith('Row') || ROW_RECORDS.has(name);

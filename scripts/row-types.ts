@@ -1,6 +1,6 @@
 /**
  * The row interfaces, written into the model files by `pnpm run docs` from the zod models: one
- * named interface per model (`LusciiMeasurementRow`, `MessageRow`), its known fields only, each
+ * named interface per model (`LusciiMeasurementRow`, `SpruceMessageRow`), its known fields only, each
  * with the TSDoc the data reference prints for it. So the text is written once (the model's
  * `.describe()`), and an editor's hover, the emitted `.d.ts` and docs/data-reference.md all
  * show it. The field types are read from `z.output` of the model by the TypeScript checker, so

@@ -74,8 +74,8 @@ export function columnReference(schema: z.ZodObject): ColumnReference[] {
  *
  * @example
  * ```ts
- * renderColumnTable(columnReference(MessageRow));
- * renderColumnTable(columnReference(ProviderHistory), { nameHeading: 'field', showMissing: true });
+ * renderColumnTable(columnReference(SpruceMessageRow));
+ * renderColumnTable(columnReference(DexCareProviderHistoryRow), { nameHeading: 'field', showMissing: true });
  * ```
  */
 export function renderColumnTable(columns: readonly ColumnReference[], options: ColumnTableOptions = {}): string {
@@ -94,7 +94,7 @@ export function renderColumnTable(columns: readonly ColumnReference[], options: 
  *
  * @example
  * ```ts
- * modelDescription(MessageRow); // 'Messages exchanged in the period (incremental).'
+ * modelDescription(SpruceMessageRow); // 'Messages exchanged in the period (incremental).'
  * ```
  */
 export function modelDescription(schema: z.ZodType): string {

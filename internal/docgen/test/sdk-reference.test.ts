@@ -11,7 +11,7 @@ describe('the data reference (docs/data-reference.md)', () => {
     expect(REFERENCE_MODELS.filter(({ packageName }) => packageName === '@x/luscii-export')).toHaveLength(LUSCII_REPORT_TYPES.length);
     expect(REFERENCE_MODELS.filter(({ packageName }) => packageName === '@x/spruce-export-parser')).toHaveLength(TABLE_NAMES.length);
     expect(names).toEqual(
-      expect.arrayContaining(['@x/dexcare-reporting:AvrReport', '@x/dexcare-reporting:AvrReportStatus', '@x/dexcare-reporting:ProviderHistory']),
+      expect.arrayContaining(['@x/dexcare-reporting:DexCareAvrReport', '@x/dexcare-reporting:DexCareAvrReportStatus', '@x/dexcare-reporting:DexCareProviderHistoryRow']),
     );
   });
 

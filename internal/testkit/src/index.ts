@@ -1,5 +1,7 @@
 export { startFaultServer, faultsAt, faultWhen } from './fault-server.js';
 export type { Fault, FaultPlan, FaultServer, ServedRequest } from './fault-server.js';
+export { fakeApiOverSocket, FAST_BACKOFF } from './fake-over-socket.js';
+export type { FakeOverSocket, OverSocketOptions } from './fake-over-socket.js';
 export { runInChromium, browserAvailable, CHROMIUM_PATH } from './chromium.js';
 export { renderHtmlInChromium } from './html-page.js';
 export type { RenderedHtml } from './html-page.js';
@@ -7,6 +9,8 @@ export { useMockServer, collect, caught, thrown, rowsUntilFailure } from './suit
 export { recordArrivals } from './arrivals.js';
 export type { Arrival, Arrivals } from './arrivals.js';
 export { recordTimerDelays } from './timer-delays.js';
+export { statusesSentOnce } from './statuses.js';
+export type { ErrorClass, StatusErrorClasses } from './statuses.js';
 export { everyView } from './error-views.js';
 export { captureLog, textCells, recordRequestHeaders } from './log-capture.js';
 export type { CapturedLog } from './log-capture.js';

@@ -28,7 +28,7 @@ export type KnownFields<T> = { [K in keyof T as string extends K ? never : numbe
  * @example
  * ```ts
  * for await (const m of exp.rows('messages')) {
- *   const extra = extraFields(m, MessageRow); // { priority: 'high' } once Spruce adds the column
+ *   const extra = extraFields(m, SpruceMessageRow); // { priority: 'high' } once Spruce adds the column
  *   if (typeof extra.priority === 'string') flag(m.message_id, extra.priority);
  * }
  * ```

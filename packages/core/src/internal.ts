@@ -48,3 +48,4 @@ export { parseOrThrow, parseRow, lenientRow, toValidationError } from './validat
 export { calendarDate, instant, checkRange } from './params.js';
 export { sleep, anySignal } from './signals.js';
 export { safeUrl, showOnly, keptHeaders } from './redact.js';
+export { SeededRandom } from './seeded-random.js';

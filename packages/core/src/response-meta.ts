@@ -47,7 +47,7 @@ export function responseMeta(response: { status: number; headers: Headers }): Re
  *
  * @example
  * ```ts
- * return withResponse(parseOrThrow(AvrReport, body, location), responseMeta(reply));
+ * return withResponse(parseOrThrow(DexCareAvrReport, body, location), responseMeta(reply));
  * ```
  */
 export function withResponse<T extends object>(result: T, response: ResponseMeta): WithResponse<T> {

@@ -1,10 +1,10 @@
 import { RowIterable, type CallOptions, type CsvRow, type CsvSchema, type OffsetPage, type PagedIterable, type PollPhase, type RawRow, type WaitOptions, type WithResponse } from '@x/core';
 import { checkCallOptions, checkEncoding, checkWaitOptions, optionalInteger, parseOrThrow, pickCallOptions, poll, responseMeta, showOnly, splitWaitOptions, Transport, withResponse, type TypedCsvRowsOptions } from '@x/core/internal';
 import { AVR_PATH, avrResultRows, avrResultText, type AvrCsvRowsOptions } from './avr-download.js';
-import { resolveClientOptions, type DexCareReportingClientOptions } from './client-options.js';
+import { resolveClientOptions, type DexCareReportingClientOptions } from './options.js';
 import { explainStartError } from './errors.js';
-import { AvrReport, AvrReportStatus } from './models/avr-report.js';
-import type { ProviderHistory } from './models/provider-history.js';
+import { DexCareAvrReport, DexCareAvrReportStatus } from './models/avr-report.js';
+import type { DexCareProviderHistoryRow } from './models/provider-history.js';
 import { avrReportRequestBody, type AvrReportParams } from './params/avr-report.js';
 import { resolveProviderHistoriesParams, type ProviderHistoriesParams } from './params/provider-histories.js';
 import { checkReportId } from './params/report-id.js';
@@ -31,7 +31,7 @@ export interface StartAvrReportOptions extends RequestControl {
  * Options of {@link DexCareReportingClient.waitForAvrReport}: timing, `signal` and `onStatus`.
  * `timeoutMs` limits the whole wait; `maxRetries` and `headers` apply to each status request.
  */
-export type WaitForAvrReportOptions = WaitOptions<AvrReportStatus> & Pick<CallOptions, 'maxRetries' | 'headers'>;
+export type WaitForAvrReportOptions = WaitOptions<DexCareAvrReportStatus> & Pick<CallOptions, 'maxRetries' | 'headers'>;
 
 /** Options of {@link DexCareReportingClient.getAvrResultRows} with a zod schema: rows come out typed. */
 export type TypedAvrRowsOptions<S extends CsvSchema> = Omit<TypedCsvRowsOptions<S>, 'source'> & CallOptions;
@@ -104,12 +104,12 @@ export class DexCareReportingClient {
    * const { id } = await dex.startAvrReport({ type: 'retail', startDate: '2024-05-01T00:00:00Z', endDate: '2024-05-02T00:00:00Z' });
    * ```
    */
-  async startAvrReport(params: AvrReportParams, options: StartAvrReportOptions = {}): Promise<WithResponse<AvrReport>> {
+  async startAvrReport(params: AvrReportParams, options: StartAvrReportOptions = {}): Promise<WithResponse<DexCareAvrReport>> {
     const json = avrReportRequestBody(params);
     const maxRetries = optionalInteger(options.maxRetries, 'maxRetries', 0);
     try {
       const reply = await this.#avr.json({ ...pickCallOptions(options), method: 'POST', path: AVR_PATH, json, maxRetries, retryWhen: 'unprocessed' });
-      return withResponse(parseOrThrow(AvrReport, reply.body, { source: 'startAvrReport' }), responseMeta(reply));
+      return withResponse(parseOrThrow(DexCareAvrReport, reply.body, { source: 'startAvrReport' }), responseMeta(reply));
     } catch (error) {
       throw explainStartError(error, options.signal);
     }
@@ -125,10 +125,10 @@ export class DexCareReportingClient {
    * const { status } = await dex.getAvrReportStatus(id);
    * ```
    */
-  async getAvrReportStatus(id: string, options: RequestControl = {}): Promise<WithResponse<AvrReportStatus>> {
+  async getAvrReportStatus(id: string, options: RequestControl = {}): Promise<WithResponse<DexCareAvrReportStatus>> {
     const path = `${AVR_PATH}/${checkReportId(id)}`;
     const reply = await this.#avr.json({ ...pickCallOptions(options), method: 'GET', path });
-    return withResponse(parseOrThrow(AvrReportStatus, reply.body, { source: 'getAvrReportStatus' }), responseMeta(reply));
+    return withResponse(parseOrThrow(DexCareAvrReportStatus, reply.body, { source: 'getAvrReportStatus' }), responseMeta(reply));
   }
 
   /**
@@ -146,7 +146,7 @@ export class DexCareReportingClient {
    * await dex.waitForAvrReport(id, { maxWaitMs: 10 * 60_000, onStatus: ({ status }) => console.log(status) });
    * ```
    */
-  async waitForAvrReport(id: string, options: WaitForAvrReportOptions = {}): Promise<WithResponse<AvrReportStatus>> {
+  async waitForAvrReport(id: string, options: WaitForAvrReportOptions = {}): Promise<WithResponse<DexCareAvrReportStatus>> {
     checkReportId(id);
     checkWaitOptions(options);
     const { maxRetries, headers, ...wait } = options;
@@ -246,7 +246,7 @@ export class DexCareReportingClient {
    * for await (const page of records.pages()) console.log(`${page.offset + page.data.length} of ${page.count}`);
    * ```
    */
-  providerHistories(params: ProviderHistoriesParams): PagedIterable<ProviderHistory, OffsetPage<ProviderHistory>> {
+  providerHistories(params: ProviderHistoriesParams): PagedIterable<DexCareProviderHistoryRow, OffsetPage<DexCareProviderHistoryRow>> {
     return providerHistoryPages(this.#apr, resolveProviderHistoriesParams(params));
   }
 }

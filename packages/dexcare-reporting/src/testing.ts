@@ -1,10 +1,10 @@
 export { dexCareHandlers, FAKE_BASE_URL, FAKE_SERVICE_KEY } from './testing/dexcare-handlers.js';
-export type { DexCareHandlersOptions, DexCareMock, FakeAvrResultOptions } from './testing/dexcare-handlers.js';
+export type { DexCareHandlersOptions, DexCareFakeApi, DexCareMock, FakeAvrResultOptions } from './testing/dexcare-handlers.js';
 export { AVR_LIFECYCLES } from './testing/avr-handlers.js';
 export type { AvrLifecycle, FakeAvrOptions, FakeAvrReport } from './testing/avr-handlers.js';
 export type { FakeAprOptions, FakeAprLoad } from './testing/apr-handlers.js';
 export type { DownloadInterruption, FakeDownload } from './testing/download-body.js';
-export type { FakeRequest } from './testing/fake-server.js';
+export type { DexCareFakeRequest, FakeRequest } from './testing/fake-server.js';
 export { fakeVisitsCsv, FAKE_VISIT_COLUMNS } from './testing/fake-visits.js';
 export type { FakeVisit, FakeVisitsOptions, FakeVisitsCsv } from './testing/fake-visits.js';
 export { fakeProviderHistories, matchesProviderHistorySearch } from './testing/fake-provider-histories.js';

@@ -6,7 +6,7 @@
  * carries the last status and the last failure. Statuses that will not change are sent once.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { faultWhen, type Fault, type FaultPlan, type FaultServer } from '@x/testkit';
+import { faultWhen, statusesSentOnce, type ErrorClass, type Fault, type FaultPlan, type FaultServer } from '@x/testkit';
 import { ApiError, AuthenticationError, NotFoundError, PollTimeoutError, RateLimitError } from '../src/index.js';
 import { caught, collect, FAST_WAIT } from './helpers/index.js';
 import { ALL_TIME, dexCareOverSocket, isData, isSearch, isStart, isStatusCheck, rowsUntilFailure, succeededReport } from './helpers/socket.js';
@@ -18,7 +18,6 @@ afterEach(async () => {
 });
 
 const MAX_RETRIES = 3;
-type ErrorClass = abstract new (...args: never[]) => Error;
 const status = (code: number): Fault => ({ kind: 'status', status: code, headers: { 'retry-after': '0' }, body: '{"error":"Unknown error"}' });
 
 async function overSocket(plan: FaultPlan) {
@@ -120,12 +119,7 @@ describe('a wait polls through failed checks until its deadline', () => {
 });
 
 describe('statuses that will not change are sent once', () => {
-  test.each([
-    [400, ApiError],
-    [401, AuthenticationError],
-    [403, AuthenticationError],
-    [404, NotFoundError],
-  ] as [number, ErrorClass][])('%i on the download: a typed error, no row, one request', async (code, errorClass) => {
+  test.each(statusesSentOnce({ ApiError, AuthenticationError, NotFoundError }))('%i on the download: a typed error, no row, one request', async (code, errorClass) => {
     const { dex, server } = await overSocket(faultWhen(isData, { kind: 'status', status: code, body: '{"error":"nope"}' }, Infinity));
     const id = await succeededReport(dex);
     const { read, error } = await rowsUntilFailure(dex.getAvrResultRows(id));

@@ -1,8 +1,8 @@
 import { type PagedIterable } from '@x/core';
 import { paginateByCursor, showOnly, Transport } from '@x/core/internal';
-import { transportOptions, type LusciiClientOptions } from './client-options.js';
+import { transportOptions, type LusciiClientOptions } from './options.js';
 import { fetchExportPage, type LusciiPage } from './export-page.js';
-import { checkExportParams, type LusciiExportArgs, type LusciiExportParams, type LusciiRawRowsOption } from './export-params.js';
+import { checkExportParams, type LusciiExportArgs, type LusciiExportParams, type LusciiRawRowsOption } from './params.js';
 import type { LusciiRawRow, LusciiReportRows } from './models/index.js';
 import type { LusciiReportType } from './report-types.js';
 import { rowReader } from './row-reader.js';

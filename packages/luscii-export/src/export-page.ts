@@ -1,6 +1,6 @@
 import { ApiError, type CursorPage, type ResponseMeta } from '@x/core';
 import { keptHeaders, parseOrThrow, responseMeta, withResponse, type CursorPageRequest, type Transport } from '@x/core/internal';
-import type { ExportRequest } from './export-params.js';
+import type { ExportRequest } from './params.js';
 import { LusciiExportResponse } from './models/export-response.js';
 import type { RowReader } from './row-reader.js';
 

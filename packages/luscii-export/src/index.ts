@@ -1,8 +1,8 @@
 // The public core (errors, row and page iterables, option and progress types), then this client's own names.
 export * from '@x/core';
 export { LusciiClient } from './client.js';
-export { LUSCII_BASE_URL } from './client-options.js';
-export type { LusciiClientOptions } from './client-options.js';
+export { LUSCII_BASE_URL } from './options.js';
+export type { LusciiClientOptions } from './options.js';
 export { LUSCII_REPORT_TYPES, LUSCII_DATE_RULES, LUSCII_CREATION_DATE_FIELDS, isLusciiReportType } from './report-types.js';
 export type {
   LusciiReportType,
@@ -22,7 +22,7 @@ export type {
   LusciiNoDates,
   LusciiTypedRowsOption,
   LusciiRawRowsOption,
-} from './export-params.js';
+} from './params.js';
 export type { LusciiPage } from './export-page.js';
 export { LUSCII_ROW_MODELS } from './models/index.js';
 export type { LusciiReportRows, LusciiRawRow, LusciiWireRows } from './models/index.js';

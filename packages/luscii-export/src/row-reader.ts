@@ -1,6 +1,6 @@
 import { DataValidationError, type DataLocation } from '@x/core';
 import { parseRow } from '@x/core/internal';
-import type { ExportRequest } from './export-params.js';
+import type { ExportRequest } from './params.js';
 import { LUSCII_ROW_MODELS } from './models/index.js';
 
 /** Where a row sits: report type, 1-based page of this run, 0-based index in the page. */

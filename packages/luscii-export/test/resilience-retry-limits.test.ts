@@ -5,7 +5,7 @@
  * Statuses that will not change are not retried at all.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { faultWhen, type Fault, type FaultPlan, type FaultServer } from '@x/testkit';
+import { faultWhen, statusesSentOnce, type Fault, type FaultPlan, type FaultServer } from '@x/testkit';
 import { ApiError, AuthenticationError, NotFoundError, RateLimitError, SdkError, TimeoutError } from '../src/index.js';
 import { rowsUntilFailure } from './helpers/index.js';
 import { fakeOverSocket, MAY, pageOf } from './helpers/socket.js';
@@ -85,13 +85,7 @@ describe('one failure more than maxRetries: a typed error after maxRetries + 1 a
 });
 
 describe('statuses that will not change are sent once', () => {
-  test.each([
-    [400, ApiError],
-    [401, AuthenticationError],
-    [403, AuthenticationError],
-    [404, NotFoundError],
-    [422, ApiError],
-  ] as const)('%i on page 3: a typed error after the pages before it', async (status, errorClass) => {
+  test.each([...statusesSentOnce({ ApiError, AuthenticationError, NotFoundError }), [422, ApiError]])('%i on page 3: a typed error after the pages before it', async (status, errorClass) => {
     const { client, expected, attemptsAtPage3 } = await exportThrough(faultWhen(isPage3, { kind: 'status', status, body: '{"errors":[]}' }, Infinity));
     const { read: delivered, error } = await rowsUntilFailure(client.export('measurements', { ...MAY, raw: true }));
     expect(error).toBeInstanceOf(errorClass);

@@ -1,16 +1,16 @@
 import * as z from 'zod';
 import { DataValidationError, type DataLocation } from '@x/core';
 import { toValidationError } from '@x/core/internal';
-import { ArchiveEventData, UpdateAssignmentEventData, UpdateMembersEventData } from './models/conversation_event_data.js';
-import type { ConversationEventColumns, ConversationEventRow } from './models/conversation_events.js';
+import { SpruceArchiveEventData, SpruceUpdateAssignmentEventData, SpruceUpdateMembersEventData } from './models/conversation-event-data.js';
+import type { SpruceConversationEventColumns, SpruceConversationEventRow } from './models/conversation-events.js';
 
 // Wrapped in `{ data }` so that issues carry the path `data.<key>` and errors name that field.
 // A Map, not an object: an event name is file content, and `valueOf` or `constructor` must not
 // find an object's inherited properties.
 const DATA_BY_EVENT = new Map<string, z.ZodType>([
-  ['ARCHIVE', z.object({ data: ArchiveEventData })],
-  ['UPDATE_MEMBERS', z.object({ data: UpdateMembersEventData })],
-  ['UPDATE_ASSIGNMENT', z.object({ data: UpdateAssignmentEventData })],
+  ['ARCHIVE', z.object({ data: SpruceArchiveEventData })],
+  ['UPDATE_MEMBERS', z.object({ data: SpruceUpdateMembersEventData })],
+  ['UPDATE_ASSIGNMENT', z.object({ data: SpruceUpdateAssignmentEventData })],
 ]);
 
 /**
@@ -19,10 +19,10 @@ const DATA_BY_EVENT = new Map<string, z.ZodType>([
  * `data` that never quotes it; in lenient mode the row is delivered with `data` as its text.
  */
 export function withEventData(
-  row: ConversationEventColumns,
+  row: SpruceConversationEventColumns,
   location: DataLocation,
   onInvalidRow: ((error: DataValidationError) => void) | undefined,
-): ConversationEventRow {
+): SpruceConversationEventRow {
   const text = row.data;
   const parsed = text === null ? { ok: true as const, value: null } : parseJson(text);
   if (!parsed.ok) return report(new DataValidationError({ ...location, field: 'data' }, { reason: 'expected a JSON object', value: text, row }));
@@ -35,13 +35,13 @@ export function withEventData(
   }
   const candidate = { ...row, data: parsed.value };
   const result = schema.safeParse(candidate);
-  if (result.success) return { ...row, data: (result.data as { data: unknown }).data } as ConversationEventRow;
+  if (result.success) return { ...row, data: (result.data as { data: unknown }).data } as SpruceConversationEventRow;
   return report(toValidationError(result.error, candidate, location));
 
-  function report(error: DataValidationError): ConversationEventRow {
+  function report(error: DataValidationError): SpruceConversationEventRow {
     if (!onInvalidRow) throw error;
     onInvalidRow(error);
-    return row as ConversationEventRow;
+    return row as SpruceConversationEventRow;
   }
 }
 

@@ -1,7 +1,7 @@
 import { ExportFormatError, InvalidParamsError, RowIterable } from '@x/core';
 import { showOnly } from '@x/core/internal';
 import { locateTables } from './export-layout.js';
-import type { MetadataRow } from './models/metadata.js';
+import type { SpruceMetadataRow } from './models/metadata.js';
 import { checkRowsOptions, resolveExportOptions, type RowsOptions, type SpruceExportOptions } from './options.js';
 import { openByteRangeSource, type SpruceExportSource } from './sources/export-source.js';
 import { readTable, type ExportReadContext } from './table-reader.js';
@@ -16,12 +16,12 @@ export class SpruceExport {
   /** The tables present in the zip, in the document's order: `['metadata', 'entities', ...]`. */
   readonly tables: readonly TableName[];
   /** The period the export covers, from `metadata.csv`. */
-  readonly metadata: MetadataRow;
+  readonly metadata: SpruceMetadataRow;
   readonly #context: ExportReadContext;
   readonly #entries: ReadonlyMap<TableName, ZipEntry>;
 
   /** @internal Use {@link openSpruceExport}. */
-  constructor(context: ExportReadContext, entries: ReadonlyMap<TableName, ZipEntry>, metadata: MetadataRow) {
+  constructor(context: ExportReadContext, entries: ReadonlyMap<TableName, ZipEntry>, metadata: SpruceMetadataRow) {
     this.#context = context;
     this.#entries = entries;
     this.tables = Object.freeze([...entries.keys()]);
@@ -80,8 +80,8 @@ export async function openSpruceExport(source: SpruceExportSource, options: Spru
   const context: ExportReadContext = { archive, maxRecordSize: settings.maxRecordSize };
   const metadataEntry = entries.get('metadata');
   if (!metadataEntry) throw new ExportFormatError('the export has no metadata.csv: it is not a Spruce data export', { source: 'metadata' });
-  const metadata: MetadataRow[] = [];
-  for await (const row of new RowIterable(() => readTable(context, 'metadata', metadataEntry, {}), { signal })) metadata.push(row as MetadataRow);
+  const metadata: SpruceMetadataRow[] = [];
+  for await (const row of new RowIterable(() => readTable(context, 'metadata', metadataEntry, {}), { signal })) metadata.push(row as SpruceMetadataRow);
   if (metadata.length !== 1) throw new ExportFormatError(`metadata.csv holds ${metadata.length} rows where one is expected`, { source: 'metadata' });
   return new SpruceExport(context, entries, metadata[0]!);
 }

@@ -1,9 +1,10 @@
 import { ExportFormatError, type DataValidationError } from '@x/core';
 import { csvRows, normalizeHeaderLoosely } from '@x/core/internal';
 import { withEventData } from './conversation-event-data.js';
-import type { ConversationEventColumns } from './models/conversation_events.js';
+import type { SpruceConversationEventColumns } from './models/conversation-events.js';
 import type { RowsOptions } from './options.js';
-import { TABLE_COLUMNS, type TableName } from './tables.js';
+import { SPRUCE_ROW_MODELS } from './models/index.js';
+import type { TableName } from './tables.js';
 import type { ZipArchive, ZipEntry } from './zip/zip-archive.js';
 
 /** What every read of one export shares. */
@@ -36,13 +37,13 @@ export function readTable(
   const eventData = !raw && table === 'conversation_events';
   return csvRows(bytes, {
     source: table,
-    schema: TABLE_COLUMNS[table],
+    schema: SPRUCE_ROW_MODELS[table],
     raw,
     normalizeHeader: normalizeHeaderLoosely,
     onInvalidRow,
     maxRecordSize: context.maxRecordSize,
     encoding,
-    mapRow: eventData ? (row, record) => withEventData(row as ConversationEventColumns, { source: table, record }, onInvalidRow) : undefined,
+    mapRow: eventData ? (row, record) => withEventData(row as SpruceConversationEventColumns, { source: table, record }, onInvalidRow) : undefined,
     beforeRowError: (cellError) => checkRest(bytes, cellError, table),
   });
 }

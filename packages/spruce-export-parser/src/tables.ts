@@ -1,19 +1,6 @@
 import type { KnownFields } from '@x/core';
 import type * as z from 'zod';
-import { ConversationEventColumns, type ConversationEventRow } from './models/conversation_events.js';
-import { ConversationTagRow } from './models/conversation_tags.js';
-import { ConversationRow } from './models/conversations.js';
-import { EntityContactInfoRow } from './models/entity_contact_info.js';
-import { EntityRow } from './models/entities.js';
-import { InboundCallRow } from './models/inbound_calls.js';
-import { MessageRow } from './models/messages.js';
-import { MetadataRow } from './models/metadata.js';
-import { OutboundCallRow } from './models/outbound_calls.js';
-import { PagedEntityRow } from './models/paged_entities.js';
-import { PageRow } from './models/pages.js';
-import { PatientIdMappingRow } from './models/patient_id_mappings.js';
-import { UserGroupMemberRow } from './models/user_group_members.js';
-import { VoipPhoneLineRow } from './models/voip_phone_lines.js';
+import { SPRUCE_ROW_MODELS, type SpruceTableRows } from './models/index.js';
 
 /** The 14 tables of a Spruce export, in the document's order; each is `<table>.csv` in the zip. */
 export const TABLE_NAMES = [
@@ -36,55 +23,19 @@ export const TABLE_NAMES = [
 /** The name of a table: `'messages'`. */
 export type TableName = (typeof TABLE_NAMES)[number];
 
-/** The model of each table's columns, as the CSV carries them. */
-export const TABLE_COLUMNS = {
-  metadata: MetadataRow,
-  entities: EntityRow,
-  entity_contact_info: EntityContactInfoRow,
-  user_group_members: UserGroupMemberRow,
-  patient_id_mappings: PatientIdMappingRow,
-  conversations: ConversationRow,
-  conversation_tags: ConversationTagRow,
-  conversation_events: ConversationEventColumns,
-  pages: PageRow,
-  paged_entities: PagedEntityRow,
-  messages: MessageRow,
-  inbound_calls: InboundCallRow,
-  voip_phone_lines: VoipPhoneLineRow,
-  outbound_calls: OutboundCallRow,
-} as const satisfies Record<TableName, z.ZodObject>;
-
-/** The typed row of each table, as `exp.rows(table)` yields it. */
-export interface SpruceTableRows {
-  metadata: MetadataRow;
-  entities: EntityRow;
-  entity_contact_info: EntityContactInfoRow;
-  user_group_members: UserGroupMemberRow;
-  patient_id_mappings: PatientIdMappingRow;
-  conversations: ConversationRow;
-  conversation_tags: ConversationTagRow;
-  conversation_events: ConversationEventRow;
-  pages: PageRow;
-  paged_entities: PagedEntityRow;
-  messages: MessageRow;
-  inbound_calls: InboundCallRow;
-  voip_phone_lines: VoipPhoneLineRow;
-  outbound_calls: OutboundCallRow;
-}
-
-/** The typed row of one table: `TableRow<'messages'>` is `MessageRow`. */
+/** The typed row of one table: `TableRow<'messages'>` is `SpruceMessageRow`. */
 export type TableRow<T extends TableName> = SpruceTableRows[T];
 
 /**
  * The columns of one table, by canonical name, as its model outputs them (known columns only;
  * `conversation_events` with `data` still text).
  */
-export type TableColumns<T extends TableName> = KnownFields<z.output<(typeof TABLE_COLUMNS)[T]>>;
+export type TableColumns<T extends TableName> = KnownFields<z.output<(typeof SPRUCE_ROW_MODELS)[T]>>;
 
 /**
  * A row in raw mode: every cell the untouched string, under its canonical name. Its type names
  * the known columns only, so a misspelt one does not compile; unknown columns pass through at
- * run time under their header text, read with `extraFields(row, TABLE_COLUMNS[table])`.
+ * run time under their header text, read with `extraFields(row, SPRUCE_ROW_MODELS[table])`.
  */
 export type RawTableRow<T extends TableName> = { [K in keyof TableColumns<T>]: string };
 
@@ -92,3 +43,6 @@ export type RawTableRow<T extends TableName> = { [K in keyof TableColumns<T>]: s
 export function isTableName(name: string): name is TableName {
   return (TABLE_NAMES as readonly string[]).includes(name);
 }
+
+/** @deprecated Renamed {@link SPRUCE_ROW_MODELS}, like `LUSCII_ROW_MODELS` and `DEXCARE_ROW_MODELS`. This name goes in the next major. */
+export const TABLE_COLUMNS = SPRUCE_ROW_MODELS;

@@ -30,7 +30,7 @@ const trim = (name: string) => name.trim();
  *
  * @example
  * ```ts
- * csvRows(bytes, { source: 'messages', schema: MessageRow, normalizeHeader: normalizeHeaderLoosely });
+ * csvRows(bytes, { source: 'messages', schema: SpruceMessageRow, normalizeHeader: normalizeHeaderLoosely });
  * ```
  */
 export function normalizeHeaderLoosely(name: string): string {

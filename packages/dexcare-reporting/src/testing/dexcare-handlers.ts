@@ -2,7 +2,7 @@ import type { HttpHandler } from 'msw';
 import { aprHandlers, type FakeAprLoad, type FakeAprOptions } from './apr-handlers.js';
 import { avrHandlers, type FakeAvrOptions, type FakeAvrReport } from './avr-handlers.js';
 import { fakeProviderHistories } from './fake-provider-histories.js';
-import type { FakeRequest } from './fake-server.js';
+import type { DexCareFakeRequest } from './fake-server.js';
 import { fakeVisitsCsv, type FakeVisit, type FakeVisitsOptions } from './fake-visits.js';
 
 /** The fake DexCare host. `.test` never resolves, so nothing can reach a real server. */
@@ -41,8 +41,11 @@ export interface FakeAvrResultOptions {
   csv?: string | undefined;
 }
 
-/** The fake DexCare server: handlers for msw, plus its data and state for assertions. */
-export interface DexCareMock {
+/**
+ * The fake DexCare API that {@link dexCareHandlers} returns: handlers for msw, plus its data and
+ * state for assertions. Named like `LusciiFakeApi`: `<Vendor>FakeApi`.
+ */
+export interface DexCareFakeApi {
   /** Pass to msw: `setupServer(...mock.handlers)`. */
   handlers: HttpHandler[];
   baseUrl: string;
@@ -58,10 +61,13 @@ export interface DexCareMock {
   /** The records the APR search serves from, before filtering. */
   providerHistories: readonly Readonly<Record<string, unknown>>[];
   /** Every request answered, in order, without headers. */
-  requests: FakeRequest[];
+  requests: DexCareFakeRequest[];
   /** APR searches in flight now, and the most at once. */
   aprLoad: FakeAprLoad;
 }
+
+/** @deprecated Renamed {@link DexCareFakeApi}, like `LusciiFakeApi`: a fake is `<Vendor>FakeApi`. This name goes in the next major. */
+export type DexCareMock = DexCareFakeApi;
 
 /**
  * msw handlers for the DexCare reporting API: the All Visits Report lifecycle (start, status,
@@ -80,7 +86,7 @@ export interface DexCareMock {
  * const dex = new DexCareReportingClient({ baseUrl: mock.baseUrl, serviceKey: mock.serviceKey });
  * ```
  */
-export function dexCareHandlers(options: DexCareHandlersOptions = {}): DexCareMock {
+export function dexCareHandlers(options: DexCareHandlersOptions = {}): DexCareFakeApi {
   const baseUrl = options.baseUrl ?? FAKE_BASE_URL;
   const aprBaseUrl = options.aprBaseUrl ?? baseUrl;
   const serviceKey = options.serviceKey ?? FAKE_SERVICE_KEY;
@@ -89,7 +95,7 @@ export function dexCareHandlers(options: DexCareHandlersOptions = {}): DexCareMo
   const generated = avr.csv === undefined ? fakeVisitsCsv(avr.visits) : undefined;
   const csv = avr.csv ?? generated!.csv;
   const records = typeof options.apr?.records === 'object' ? options.apr.records : fakeProviderHistories(options.apr?.records ?? 120);
-  const requests: FakeRequest[] = [];
+  const requests: DexCareFakeRequest[] = [];
   const reports = new Map<string, FakeAvrReport>();
   const aprLoad: FakeAprLoad = { inFlight: 0, maxInFlight: 0 };
   const handlers = [

@@ -2,7 +2,7 @@ import { HttpResponse } from 'msw';
 import { DEXCARE_ERROR_BODIES } from './error-bodies.js';
 
 /** A request the fake answered, without its headers (they hold the key). */
-export interface FakeRequest {
+export interface DexCareFakeRequest {
   method: string;
   /** The URL path: `/api/8/reporting/allvisitsreport`. */
   path: string;
@@ -10,11 +10,14 @@ export interface FakeRequest {
   body: unknown;
 }
 
+/** @deprecated Renamed {@link DexCareFakeRequest}, like `LusciiFakeRequest`: a fake's request is `<Vendor>FakeRequest`. This name goes in the next major. */
+export type FakeRequest = DexCareFakeRequest;
+
 /** What every fake endpoint shares: where it logs, and which key it accepts. */
 export interface FakeEndpoint {
   baseUrl: string;
   key: string;
-  requests: FakeRequest[];
+  requests: DexCareFakeRequest[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { SetupServer } from 'msw/node';
 import { DexCareReportingClient, type DexCareReportingClientOptions } from '../../src/index.js';
-import { dexCareHandlers, type DexCareHandlersOptions, type DexCareMock } from '../../src/testing.js';
+import { dexCareHandlers, type DexCareHandlersOptions, type DexCareFakeApi } from '../../src/testing.js';
 
 export { useMockServer, collect, caught, rowsUntilFailure } from '@x/testkit';
 
@@ -15,7 +15,7 @@ export function fakeDexCare(
   server: SetupServer,
   options: DexCareHandlersOptions = {},
   clientOptions: Partial<DexCareReportingClientOptions> = {},
-): { mock: DexCareMock; dex: DexCareReportingClient } {
+): { mock: DexCareFakeApi; dex: DexCareReportingClient } {
   const mock = dexCareHandlers({ serviceKey: SECRET_KEY, ...options });
   server.use(...mock.handlers);
   const dex = new DexCareReportingClient({
@@ -42,7 +42,7 @@ export async function succeededReport(
   server: SetupServer,
   options: DexCareHandlersOptions = {},
   clientOptions: Partial<DexCareReportingClientOptions> = {},
-): Promise<{ mock: DexCareMock; dex: DexCareReportingClient; id: string }> {
+): Promise<{ mock: DexCareFakeApi; dex: DexCareReportingClient; id: string }> {
   const { dex, mock } = fakeDexCare(server, options, clientOptions);
   const { id } = await dex.startAvrReport({ type: 'virtual' });
   await dex.waitForAvrReport(id, FAST_WAIT);

@@ -1,7 +1,6 @@
-import type { HttpHandler } from 'msw';
-import { recordArrivals, startFaultServer, type Arrivals, type FaultPlan, type FaultServer } from '@x/testkit';
+import { FAST_BACKOFF, fakeApiOverSocket, recordArrivals, type Arrivals, type FaultPlan, type FaultServer, type OverSocketOptions } from '@x/testkit';
 import { DexCareReportingClient, type DexCareReportingClientOptions } from '../../src/index.js';
-import { dexCareHandlers, type DexCareHandlersOptions, type DexCareMock } from '../../src/testing.js';
+import { dexCareHandlers, type DexCareHandlersOptions, type DexCareFakeApi } from '../../src/testing.js';
 import { FAST_WAIT, SECRET_KEY } from './index.js';
 
 export { rowsUntilFailure } from './index.js';
@@ -27,7 +26,7 @@ export function timed(plan: FaultPlan | undefined): Arrivals<{ url: string; meth
 
 export interface DexCareOverSocket {
   server: FaultServer;
-  mock: DexCareMock;
+  mock: DexCareFakeApi;
   dex: DexCareReportingClient;
 }
 
@@ -37,27 +36,21 @@ export interface DexCareOverSocket {
  * requests itself.
  */
 export async function dexCareOverSocket(
-  options: {
-    plan?: FaultPlan | undefined;
-    fake?: DexCareHandlersOptions;
-    client?: Partial<DexCareReportingClientOptions>;
-    extra?: (baseUrl: string) => HttpHandler[];
-  } = {},
+  options: OverSocketOptions & { fake?: DexCareHandlersOptions; client?: Partial<DexCareReportingClientOptions> } = {},
 ): Promise<DexCareOverSocket> {
-  let mock: DexCareMock | undefined;
-  const server = await startFaultServer((baseUrl) => {
-    mock = dexCareHandlers({ baseUrl, serviceKey: SECRET_KEY, avr: { visits: { rows: VISITS } }, apr: { records: 230 }, ...options.fake });
-    return [...(options.extra?.(baseUrl) ?? []), ...mock.handlers];
-  }, options.plan);
+  const { server, fake: mock } = await fakeApiOverSocket(
+    (baseUrl) => dexCareHandlers({ baseUrl, serviceKey: SECRET_KEY, avr: { visits: { rows: VISITS } }, apr: { records: 230 }, ...options.fake }),
+    options,
+  );
   const dex = new DexCareReportingClient({
     baseUrl: server.baseUrl,
     serviceKey: SECRET_KEY,
     timeoutMs: 1_000,
     maxRetries: 2,
-    backoff: { initialDelayMs: 1, maxDelayMs: 5 },
+    backoff: FAST_BACKOFF,
     ...options.client,
   });
-  return { server, mock: mock!, dex };
+  return { server, mock, dex };
 }
 
 /** Starts a report on the fake and waits until it has succeeded: its id. */

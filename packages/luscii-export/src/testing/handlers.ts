@@ -1,6 +1,6 @@
 import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
 import { values } from '@x/core';
-import { LUSCII_BASE_URL } from '../client-options.js';
+import { LUSCII_BASE_URL } from '../options.js';
 import type { LusciiWireRows } from '../models/index.js';
 import { isLusciiReportType, LUSCII_DATE_RULES, type LusciiReportType } from '../report-types.js';
 import { decodeCursor, encodeCursor, type FakeCursor } from './cursor.js';

@@ -1,5 +1,4 @@
-import type { HttpHandler } from 'msw';
-import { recordArrivals, startFaultServer, type Arrivals, type FaultPlan, type FaultServer } from '@x/testkit';
+import { FAST_BACKOFF, fakeApiOverSocket, recordArrivals, type Arrivals, type FaultPlan, type FaultServer, type OverSocketOptions } from '@x/testkit';
 import { LusciiClient, type LusciiClientOptions } from '../../src/index.js';
 import { lusciiHandlers, type LusciiFakeApi, type LusciiHandlersOptions } from '../../src/testing.js';
 import { decodeCursor } from '../../src/testing/cursor.js';
@@ -31,24 +30,12 @@ export interface SocketFake {
  * test can answer some requests itself and leave the rest to the fake.
  */
 export async function fakeOverSocket(
-  options: {
-    plan?: FaultPlan | undefined;
-    fake?: LusciiHandlersOptions;
-    client?: Partial<LusciiClientOptions>;
-    extra?: (baseUrl: string) => HttpHandler[];
-  } = {},
+  options: OverSocketOptions & { fake?: LusciiHandlersOptions; client?: Partial<LusciiClientOptions> } = {},
 ): Promise<SocketFake> {
-  let api: LusciiFakeApi | undefined;
-  const server = await startFaultServer((baseUrl) => {
-    api = lusciiHandlers({ baseUrl, apiKey: SECRET_KEY, rows: { measurements: 300 }, ...options.fake });
-    return [...(options.extra?.(baseUrl) ?? []), ...api.handlers];
-  }, options.plan);
-  const client = new LusciiClient({
-    apiKey: SECRET_KEY,
-    baseUrl: server.baseUrl,
-    timeoutMs: 300,
-    backoff: { initialDelayMs: 1, maxDelayMs: 5 },
-    ...options.client,
-  });
-  return { server, api: api!, client };
+  const { server, fake: api } = await fakeApiOverSocket(
+    (baseUrl) => lusciiHandlers({ baseUrl, apiKey: SECRET_KEY, rows: { measurements: 300 }, ...options.fake }),
+    options,
+  );
+  const client = new LusciiClient({ apiKey: SECRET_KEY, baseUrl: server.baseUrl, timeoutMs: 300, backoff: FAST_BACKOFF, ...options.client });
+  return { server, api, client };
 }

@@ -1,6 +1,6 @@
 import { InvalidParamsError } from '@x/core';
 import { parseOrThrow } from '@x/core/internal';
-import { UpdateMembersEventData } from '../models/conversation_event_data.js';
+import { SpruceUpdateMembersEventData } from '../models/conversation-event-data.js';
 import { eachRow } from '../analysis/rows-source.js';
 import { RestrictedConversation, type EntityDirectory } from './access-rules.js';
 import type { AccessConversation, AccessEntity, AccessException, AccessTables, ConversationAccessReport } from './access-types.js';
@@ -84,7 +84,7 @@ export async function analyseConversationAccess(
   const exceptions = new Exceptions();
   for await (const event of eachRow(tables.conversationEvents, signal)) {
     if (event.event !== 'UPDATE_MEMBERS' || event.created_timestamp > at) continue;
-    const data = parseOrThrow(UpdateMembersEventData, typeof event.data === 'string' ? parseJson(event.data) : event.data, { source: 'conversation_events', field: 'data' });
+    const data = parseOrThrow(SpruceUpdateMembersEventData, typeof event.data === 'string' ? parseJson(event.data) : event.data, { source: 'conversation_events', field: 'data' });
     const conversation = conversations.get(event.conversation_id);
     for (const id of data.add_entity_ids) {
       if (!known.has(id)) exceptions.add({ kind: 'unknown-entity', conversation_id: event.conversation_id, entity_id: id, endpoint: conversation?.endpoint ?? null, at: event.created_timestamp });

@@ -1,4 +1,4 @@
-import type { UserGroupMemberRow } from '../models/user_group_members.js';
+import type { SpruceUserGroupMemberRow } from '../models/user-group-members.js';
 import { eachRow, type RowSource } from '../analysis/rows-source.js';
 import type { TeamMembershipPeriod } from './access-types.js';
 
@@ -6,7 +6,7 @@ import type { TeamMembershipPeriod } from './access-types.js';
 export interface TeamMembershipSnapshot {
   /** The start of the export's period (`metadata.start_timestamp`). */
   start: Date;
-  rows: RowSource<Pick<UserGroupMemberRow, 'group_entity_id' | 'member_entity_id'>>;
+  rows: RowSource<Pick<SpruceUserGroupMemberRow, 'group_entity_id' | 'member_entity_id'>>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { InboundCallRow } from '../models/inbound_calls.js';
+import type { SpruceInboundCallRow } from '../models/inbound-calls.js';
 import { eachRow, type AnalysisOptions, type RowSource } from './rows-source.js';
 
 /** How inbound calls ended. `answered + sentToVoicemail + missed === total`. */
@@ -23,7 +23,7 @@ export interface InboundCallOutcomes {
  * ```
  */
 export async function inboundCallOutcomes(
-  calls: RowSource<Pick<InboundCallRow, 'answered' | 'sent_to_voicemail' | 'left_voicemail_timestamp'>>,
+  calls: RowSource<Pick<SpruceInboundCallRow, 'answered' | 'sent_to_voicemail' | 'left_voicemail_timestamp'>>,
   options: AnalysisOptions = {},
 ): Promise<InboundCallOutcomes> {
   const outcomes: InboundCallOutcomes = { total: 0, answered: 0, sentToVoicemail: 0, voicemailsLeft: 0, missed: 0 };

@@ -1,4 +1,4 @@
-import type { MessageRow } from '../models/messages.js';
+import type { SpruceMessageRow } from '../models/messages.js';
 import { eachRow, type AnalysisOptions, type RowSource } from './rows-source.js';
 
 /** Messages on one calendar day. */
@@ -28,7 +28,7 @@ export interface MessagesPerDayOptions extends AnalysisOptions {
  * for (const { day, total } of await messagesPerDay(exp.rows('messages'), { timeZone: 'America/New_York' })) console.log(day, total);
  * ```
  */
-export async function messagesPerDay(messages: RowSource<Pick<MessageRow, 'created_timestamp' | 'message_type'>>, options: MessagesPerDayOptions = {}): Promise<DailyMessageCount[]> {
+export async function messagesPerDay(messages: RowSource<Pick<SpruceMessageRow, 'created_timestamp' | 'message_type'>>, options: MessagesPerDayOptions = {}): Promise<DailyMessageCount[]> {
   const dayOf = calendarDay(options.timeZone ?? 'UTC');
   const days = new Map<string, DailyMessageCount>();
   for await (const message of eachRow(messages, options.signal)) {

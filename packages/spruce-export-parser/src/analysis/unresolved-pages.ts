@@ -1,5 +1,5 @@
-import type { PagedEntityRow } from '../models/paged_entities.js';
-import type { PageRow } from '../models/pages.js';
+import type { SprucePagedEntityRow } from '../models/paged-entities.js';
+import type { SprucePageRow } from '../models/pages.js';
 import { eachRow, type AnalysisOptions, type RowSource } from './rows-source.js';
 
 /** A page nobody has resolved yet, with who it was assigned to. */
@@ -21,8 +21,8 @@ export interface UnresolvedPage {
  * ```
  */
 export async function unresolvedPages(
-  pages: RowSource<Pick<PageRow, 'page_id' | 'conversation_id' | 'message_id' | 'resolved'>>,
-  pagedEntities?: RowSource<Pick<PagedEntityRow, 'page_id' | 'entity_id'>>,
+  pages: RowSource<Pick<SprucePageRow, 'page_id' | 'conversation_id' | 'message_id' | 'resolved'>>,
+  pagedEntities?: RowSource<Pick<SprucePagedEntityRow, 'page_id' | 'entity_id'>>,
   options: AnalysisOptions = {},
 ): Promise<UnresolvedPage[]> {
   const open = new Map<string, UnresolvedPage>();

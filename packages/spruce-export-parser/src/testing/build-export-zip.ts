@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import type { EventDetails } from '../models/conversation_event_data.js';
-import { TABLE_COLUMNS, TABLE_NAMES, type TableColumns, type TableName } from '../tables.js';
+import type { EventDetails } from '../models/conversation-event-data.js';
+import { SPRUCE_ROW_MODELS } from '../models/index.js';
+import { TABLE_NAMES, type TableColumns, type TableName } from '../tables.js';
 import { goCsvRecord, spruceCell } from './go-csv.js';
 import { concat, zipChunks, type ZipEntryFault, type ZipEntryInput, type ZipWriterOptions } from './zip-writer.js';
 
@@ -166,13 +167,13 @@ export function* spruceTableCsv(
 }
 
 function defaultColumns(table: TableName, first: Record<string, unknown> | undefined): string[] {
-  const known = Object.keys(TABLE_COLUMNS[table].shape);
+  const known = Object.keys(SPRUCE_ROW_MODELS[table].shape);
   return [...known, ...Object.keys(first ?? {}).filter((key) => !known.includes(key))];
 }
 
 /** The header as the document prints it (markdown ate some underscores), from the models' metadata. */
 function documentSpelling(table: TableName, column: string): string {
-  const schema = (TABLE_COLUMNS[table].shape as Record<string, z.ZodType | undefined>)[column];
+  const schema = (SPRUCE_ROW_MODELS[table].shape as Record<string, z.ZodType | undefined>)[column];
   const spelling = schema === undefined ? undefined : z.globalRegistry.get(schema)?.documentSpelling;
   return typeof spelling === 'string' ? spelling : column;
 }

@@ -1,3 +1,4 @@
+import { SeededRandom } from '@x/core/internal';
 import { TABLE_NAMES, type TableName } from '../tables.js';
 import type { SpruceExportTables, SpruceTableInput } from './build-export-zip.js';
 
@@ -82,7 +83,7 @@ export function fakeSpruceExport(options: FakeSpruceExportOptions = {}): FakeSpr
   };
   const phoneNumber = (i: number) => `+1415555${String(100 + (i % 100)).padStart(4, '0')}`;
   const at = (fraction: number) => new Date(start + Math.floor(fraction * periodMs));
-  const name = (random: Random, i: number) => ({ first_name: random.pick(FIRST_NAMES), last_name: `${random.pick(LAST_NAMES)}${i}` });
+  const name = (random: SeededRandom, i: number) => ({ first_name: random.pick(FIRST_NAMES), last_name: `${random.pick(LAST_NAMES)}${i}` });
 
   const tables = {
     metadata: () => [{ start_timestamp: new Date(start), end_timestamp: new Date(start + periodMs) }],
@@ -222,42 +223,16 @@ export function fakeSpruceExport(options: FakeSpruceExportOptions = {}): FakeSpr
         };
       }
     },
-  } satisfies { [T in TableName]: (random: Random) => Iterable<SpruceTableInput<T>> };
+  } satisfies { [T in TableName]: (random: SeededRandom) => Iterable<SpruceTableInput<T>> };
 
   const exported = {} as Record<TableName, Iterable<unknown>>;
   for (const [index, table] of TABLE_NAMES.entries()) {
-    const generate = tables[table] as (random: Random) => Iterable<unknown>;
-    exported[table] = { [Symbol.iterator]: () => generate(new Random(seed * 1_000 + index))[Symbol.iterator]() };
+    const generate = tables[table] as (random: SeededRandom) => Iterable<unknown>;
+    exported[table] = { [Symbol.iterator]: () => generate(new SeededRandom(seed * 1_000 + index))[Symbol.iterator]() };
   }
   return exported as FakeSpruceExport satisfies SpruceExportTables;
 }
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');
-}
-
-/** mulberry32: a small, fast, seeded PRNG; good enough for fake data, never for secrets. */
-class Random {
-  #state: number;
-  constructor(seed: number) {
-    this.#state = seed >>> 0;
-  }
-  /** A float in [0, 1). */
-  next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  }
-  /** An integer in [0, n). */
-  below(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.below(items.length)]!;
-  }
 }

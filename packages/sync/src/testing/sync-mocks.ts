@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { dexCareHandlers, type DexCareHandlersOptions, type DexCareMock } from '@x/dexcare-reporting/testing';
+import { dexCareHandlers, type DexCareHandlersOptions, type DexCareFakeApi } from '@x/dexcare-reporting/testing';
 import { lusciiHandlers, type LusciiFakeApi, type LusciiHandlersOptions } from '@x/luscii-export/testing';
 import { buildSpruceExportZip, fakeSpruceExport } from '@x/spruce-export-parser/testing';
 import { serveHandlers, type LoopbackServer } from './serve-handlers.js';
@@ -25,7 +25,7 @@ export interface SyncMocks {
   /** The environment `x-sync run` reads: base URLs on 127.0.0.1, the fake keys, the Spruce folder. */
   readonly env: Readonly<Record<string, string>>;
   readonly luscii: LusciiFakeApi;
-  readonly dexcare: DexCareMock;
+  readonly dexcare: DexCareFakeApi;
   /** The Spruce zips written, oldest period first. */
   readonly spruceFiles: readonly string[];
   /** Stops the loopback servers (the Spruce folder is left for the caller). */

@@ -1,4 +1,4 @@
-import { AVR_REPORT_TYPES, ProviderHistory, type AvrReportType } from '@x/dexcare-reporting';
+import { AVR_REPORT_TYPES, DexCareProviderHistoryRow, type AvrReportType } from '@x/dexcare-reporting';
 import { modelColumns } from '../columns.js';
 import type { StreamDefinition } from '../source.js';
 
@@ -24,7 +24,7 @@ export const DEXCARE_STREAMS: readonly (StreamDefinition & { readonly avrType?: 
   {
     table: APR_TABLE,
     source: 'dexcare',
-    columns: modelColumns(ProviderHistory),
+    columns: modelColumns(DexCareProviderHistoryRow),
     softDelete: false,
     key: { kind: 'columns', columns: ['id'] },
     rule: 'time windows up to an hour ago, offset pages, upsert on id; a window whose count moved is read again',

@@ -1,4 +1,4 @@
-import { TABLE_COLUMNS, type TableName } from '@x/spruce-export-parser';
+import { SPRUCE_ROW_MODELS, type TableName } from '@x/spruce-export-parser';
 import type { z } from 'zod';
 import { modelColumns } from '../columns.js';
 import type { KeyRule, StreamDefinition } from '../source.js';
@@ -67,7 +67,7 @@ const dataStreams: SpruceStream[] = SPRUCE_TABLES.map((spruceTable) => ({
   table: `spruce_${spruceTable}`,
   source: 'spruce',
   spruceTable,
-  columns: modelColumns(TABLE_COLUMNS[spruceTable] as unknown as z.ZodObject),
+  columns: modelColumns(SPRUCE_ROW_MODELS[spruceTable] as unknown as z.ZodObject),
   softDelete: SPRUCE_RULES[spruceTable].kind === 'snapshot',
   key: keyRule(SPRUCE_RULES[spruceTable]),
   rule: describeRule(SPRUCE_RULES[spruceTable]),
@@ -79,7 +79,7 @@ export const TEAM_HISTORY_STREAM: SpruceStream = {
   source: 'spruce',
   spruceTable: 'user_group_members',
   history: true,
-  columns: [...modelColumns(TABLE_COLUMNS.user_group_members), { wire: PERIOD_START_COLUMN, name: PERIOD_START_COLUMN, type: 'TIMESTAMPTZ' }],
+  columns: [...modelColumns(SPRUCE_ROW_MODELS.user_group_members), { wire: PERIOD_START_COLUMN, name: PERIOD_START_COLUMN, type: 'TIMESTAMPTZ' }],
   softDelete: false,
   key: { kind: 'row-hash' },
   rule: 'history: each export\'s user_group_members with the export\'s period_start, appended, keyed by the row hash',
