@@ -41,6 +41,8 @@ await runChild({
     await rm(db, { force: true });
     return measureRead(Number(csvBytes), async () => {
       const summary = await sync({ db, sources: { spruce: { dir } }, streams: ['spruce_messages'] });
+      // A failed load (DuckDB out of memory in the merge) stops early and would time as fast.
+      if (summary.status !== 'succeeded') throw new Error(`sync ${summary.status}: ${JSON.stringify(summary.streams)}`);
       return summary.streams.spruce_messages?.rows ?? 0;
     });
   },
@@ -78,6 +80,7 @@ await runChild({
       }),
     );
     await server.close();
+    if (value.status !== 'succeeded') throw new Error(`sync ${value.status}: ${JSON.stringify(value.streams)}`);
     const pages = api.requests.length;
     return { ms, count: value.streams.luscii_measurements?.rows ?? 0, extra: { pages } };
   },

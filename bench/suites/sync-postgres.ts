@@ -102,8 +102,8 @@ function report(messages: number, csvBytes: number, samples: Record<'parse' | 's
 // From a CPU profile of the sync case and the server's statement log (log_min_duration_statement).
 const RATIO_LIMIT =
   'The parse is one step of the sync. On top of it the client encodes each row to canonical text and hashes it (sha256, for "a run with nothing new changes no row"), ' +
-  'writes it as CSV into COPY and waits for each COPY to finish before reading the next batch; the server then casts the staged text once into a temporary table ' +
-  '(DISTINCT ON the key, about 2.5 s here), inserts it (about 1.7 s) and clears the staging rows (about 0.6 s), all in the one transaction that makes the unit exactly-once. ' +
+  'writes it as CSV into COPY while the next batch is parsed one batch ahead; the server then casts the staged text and inserts it into the empty table in one ' +
+  'INSERT … SELECT (the last row of each key by a grouped max and a semi-join, no longer a DISTINCT ON sort) and clears the staging rows, all in the one transaction that makes the unit exactly-once. ' +
   'Staging and merging twice the data the anchor copies once is the price of the rollback-safe unit; overlapping the next batch\'s parse with the current COPY would hide part of the client side.';
 const RSS_LIMIT =
   'The parse alone peaks at about 90 MiB. The sync holds a 5,000-row batch three times over while it stages it (parsed rows, their canonical text ' +

@@ -46,22 +46,25 @@ export async function mergeStaged(
   const target = ident(table.name);
   const dedupe = plan.kind === 'upsert' || plan.kind === 'snapshot' ? plan.key : plan.kind === 'append' ? [META_COLUMNS.rowHash] : undefined;
   const typed = [...table.columns.map((column) => dialect.cast(column)), `s.${HASH}`];
-  // The last staged row of each key wins: DISTINCT ON keeps the first row of each key in this order.
-  const keys = dedupe?.map((k) => `s.${ident(k)}`).join(', ');
-  const distinct = keys ? `DISTINCT ON (${keys}) ` : '';
-  const order = keys ? ` ORDER BY ${keys}, s."_sync_seq" DESC` : '';
-  const staged = `SELECT ${distinct}${typed.join(', ')} FROM ${ident(stageName(table.name))} s WHERE s."_sync_unit" = ?${order}`;
+  // The last staged row of each key wins: the row of the key's highest `_sync_seq` (unique within a
+  // unit). A grouped max and a semi-join, not `DISTINCT ON … ORDER BY`: a sort of a whole unit's
+  // rows does not spill within DuckDB's memory limit, a hash aggregate of keys does.
+  const stage = ident(stageName(table.name));
+  const keys = dedupe?.map((k) => `l.${ident(k)}`).join(', ');
+  const latest = keys ? ` AND s."_sync_seq" IN (SELECT max(l."_sync_seq") FROM ${stage} l WHERE l."_sync_unit" = ? GROUP BY ${keys})` : '';
+  const staged = `SELECT ${typed.join(', ')} FROM ${stage} s WHERE s."_sync_unit" = ?${latest}`;
+  const stagedParams = keys ? [unitId, unitId] : [unitId];
   const names = [...table.columns.map((column) => ident(column.name)), HASH];
   const counts = { inserted: 0, updated: 0, deleted: 0 };
   if (targetEmpty) {
     // A first load: every plan comes down to inserting the staged rows, with no join against the
     // table and no typed copy of the staging rows (a history export is the biggest unit there is).
-    counts.inserted = await execute(`INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT m.*, ${runId} FROM (${staged}) m`, [unitId]);
+    counts.inserted = await execute(`INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT m.*, ${runId} FROM (${staged}) m`, stagedParams);
     await execute(`DELETE FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = ?`, [unitId]);
     return counts;
   }
   await execute(`DROP TABLE IF EXISTS ${MERGE}`);
-  await execute(`CREATE TEMP TABLE ${MERGE} AS ${staged}`, [unitId]);
+  await execute(`CREATE TEMP TABLE ${MERGE} AS ${staged}`, stagedParams);
   switch (plan.kind) {
     case 'upsert':
     case 'snapshot': {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { ColumnType, StagedRow, StagedValue } from '../destinations/destination.js';
 import { SchemaMismatchError } from '../errors/sync-errors.js';
 import { columnName } from '../sources/columns.js';
@@ -42,8 +42,11 @@ export class RowEncoder {
     const added: StreamColumn[] = [];
     const names = new Set(this.#columns.map((column) => column.name));
     for (const row of rows) {
-      for (const [wire, value] of Object.entries(row)) {
-        if (this.#byWire.has(wire) || value === null || value === undefined) continue;
+      // for…in, not Object.entries: no array per row, and a known field is one Map lookup.
+      for (const wire in row) {
+        if (this.#byWire.has(wire)) continue;
+        const value = row[wire];
+        if (value === null || value === undefined) continue;
         let name = columnName(wire);
         // A column an earlier run added is known by its column name only: bind the field to it.
         const earlier = this.#columns.findIndex((column) => column.name === name && column.wire === column.name);
@@ -64,47 +67,70 @@ export class RowEncoder {
 
   /** Encodes rows whose fields are all known (see {@link discover}). */
   encode(rows: readonly SourceRow[]): StagedRow[] {
-    return rows.map((row) => this.#encodeRow(row));
+    const plan = this.#plan();
+    const width = this.#columns.length;
+    const out: StagedRow[] = new Array(rows.length);
+    for (let r = 0; r < rows.length; r++) out[r] = this.#encodeRow(rows[r]!, plan, width);
+    return out;
   }
 
-  #encodeRow(row: SourceRow): StagedRow {
-    const out: StagedValue[] = new Array(this.#columns.length + 1).fill(null);
-    const pairs: string[] = [];
-    for (const [wire, value] of Object.entries(row)) {
-      const index = this.#byWire.get(wire);
-      if (index === undefined || value === null || value === undefined) continue;
+  /**
+   * Each field bound once per batch: its column, its encoder (chosen by type, not per value) and
+   * its `column=` prefix, in the order of the sorted pairs, which is the order of `column=` alone
+   * (column names never contain `=`, so a value cannot reorder pairs).
+   */
+  #plan(): Binding[] {
+    const bindings: Binding[] = [];
+    for (const [wire, index] of this.#byWire) {
       const column = this.#columns[index]!;
-      const text = encodeValue(value, column.type);
-      if (text === undefined) throw new SchemaMismatchError(this.#table, column.name, `a value no longer fits its type ${column.type}`);
-      out[index] = text;
-      pairs.push(`${column.name}=${String(text)}`);
+      bindings.push({ wire, index, column: column.name, type: column.type, encode: ENCODERS[column.type], prefix: `${column.name}=` });
     }
-    pairs.sort();
-    out[this.#columns.length] = createHash('sha256').update(pairs.join('\u0000')).digest('hex');
+    return bindings.sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
+  }
+
+  #encodeRow(row: SourceRow, plan: readonly Binding[], width: number): StagedRow {
+    const out: StagedValue[] = new Array<StagedValue>(width + 1).fill(null);
+    let hashed = '';
+    for (const binding of plan) {
+      const value = row[binding.wire];
+      if (value === null || value === undefined) continue;
+      const text = binding.encode(value);
+      if (text === undefined) throw new SchemaMismatchError(this.#table, binding.column, `a value no longer fits its type ${binding.type}`);
+      out[binding.index] = text;
+      hashed = hashed === '' ? binding.prefix + String(text) : `${hashed}\u0000${binding.prefix}${String(text)}`;
+    }
+    out[width] = sha256Hex(hashed);
     return out;
   }
 }
 
-/** A value as canonical staged text for a column type, or `undefined` when it does not fit. */
-export function encodeValue(value: Exclude<SourceValue, null | undefined>, type: ColumnType): StagedValue | undefined {
-  switch (type) {
-    case 'TEXT':
-      return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' ? String(value) : undefined;
-    case 'JSON':
-      return typeof value === 'string' ? JSON.stringify(value) : typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : undefined;
-    case 'BIGINT':
-      return (typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint' ? String(value) : undefined;
-    case 'DOUBLE':
-      return (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'bigint' ? String(value) : undefined;
-    case 'BOOLEAN':
-      return typeof value === 'boolean' ? value : undefined;
-    case 'TIMESTAMPTZ':
-      return value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : undefined;
-    case 'TIMESTAMP':
-    case 'DATE':
-      return typeof value === 'string' ? value : undefined;
-  }
+/** A field of the source rows bound to its column for one batch. */
+interface Binding {
+  readonly wire: string;
+  readonly index: number;
+  readonly column: string;
+  readonly type: ColumnType;
+  readonly encode: (value: Exclude<SourceValue, null | undefined>) => StagedValue | undefined;
+  readonly prefix: string;
 }
+
+/** Node's one-shot `crypto.hash` (20.12+, 21.7+) where there is one: no Hash object per row. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+const sha256Hex: (text: string) => string = oneShot ? (text) => oneShot('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
+
+type Encoder = (value: Exclude<SourceValue, null | undefined>) => StagedValue | undefined;
+
+/** A value as canonical staged text for each column type, or `undefined` when it does not fit. */
+const ENCODERS: Record<ColumnType, Encoder> = {
+  TEXT: (value) => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' ? String(value) : undefined),
+  JSON: (value) => (typeof value === 'string' || (typeof value === 'object' && !(value instanceof Date)) ? JSON.stringify(value) : undefined),
+  BIGINT: (value) => ((typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint' ? String(value) : undefined),
+  DOUBLE: (value) => ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'bigint' ? String(value) : undefined),
+  BOOLEAN: (value) => (typeof value === 'boolean' ? value : undefined),
+  TIMESTAMPTZ: (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : undefined),
+  TIMESTAMP: (value) => (typeof value === 'string' ? value : undefined),
+  DATE: (value) => (typeof value === 'string' ? value : undefined),
+};
 
 function inferType(value: Exclude<SourceValue, null | undefined>): ColumnType {
   if (value instanceof Date) return 'TIMESTAMPTZ';

@@ -32,7 +32,8 @@ export async function runUnit(unit: Unit, context: UnitRunContext): Promise<Unit
   const { destination, runId } = context;
   const tables = new Map<string, TableWork>();
   // The next page is fetched while the current one is written, at most one batch ahead (a
-  // bounded queue); sources never touch the database, so this is safe.
+  // bounded queue); sources never touch the database, so this is safe. Two batches ahead measured
+  // no better overlap (the fetch bounds a page) and more RSS on a Spruce file.
   const reader = new ReadAhead(unit.read({ signal: context.signal })[Symbol.asyncIterator](), { weighs: (event) => event.type === 'rows' });
   try {
     let result = await reader.next();

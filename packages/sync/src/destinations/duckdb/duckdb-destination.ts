@@ -20,7 +20,7 @@ import { fileEntryParams } from '../ledger-params.js';
 import { mergeStaged, notDistinctKey } from '../merge-sql.js';
 import { evolveTable } from '../schema-changes.js';
 import { readFiles, readRuns, toDate } from '../bookkeeping.js';
-import { BOOKKEEPING_SQL, castColumn, createStageSql, createTableSql, duckType, ident, literal, specType, stageName, uncastableCountSql } from './sql.js';
+import { BOOKKEEPING_SQL, castColumn, createStageSql, createTableSql, duckType, ident, literal, specType, stageName, uncastableCountsSql } from './sql.js';
 
 type Param = string | number | null;
 const META = new Set<string>([META_COLUMNS.runId, META_COLUMNS.rowHash, META_COLUMNS.deletedAt]);
@@ -243,12 +243,11 @@ export class DuckDbDestination implements Destination {
   }
 
   async #merge(table: TableSpec, unitId: string, plan: MergePlan, runId: number): Promise<MergeCounts> {
-    for (const column of table.columns) {
-      if (column.type === 'TEXT') continue;
-      const bad = await this.#rows(uncastableCountSql(table, column), [unitId]);
-      if (Number(bad[0]?.n ?? 0) > 0) {
-        throw new SchemaMismatchError(table.name, column.name, `some values do not fit its type ${column.type}`);
-      }
+    const typed = table.columns.filter((column) => column.type !== 'TEXT');
+    if (typed.length > 0) {
+      const [bad] = await this.#rows(uncastableCountsSql(table, typed), [unitId]);
+      const column = typed.find((_, index) => Number(bad?.[`c${index}`] ?? 0) > 0);
+      if (column) throw new SchemaMismatchError(table.name, column.name, `some values do not fit its type ${column.type}`);
     }
     const any = await this.#rows(`SELECT count(*) AS n FROM (SELECT 1 FROM ${ident(table.name)} LIMIT 1)`);
     const counts = await mergeStaged((sql, params) => this.#run(sql, params), { cast: (column) => castColumn(column), sameKey: notDistinctKey }, table, unitId, plan, runId, Number(any[0]?.n ?? 0) === 0);

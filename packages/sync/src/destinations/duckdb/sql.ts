@@ -31,9 +31,16 @@ export function createStageSql(spec: TableSpec): string {
   return `CREATE TABLE IF NOT EXISTS ${ident(stageName(spec.name))} (${columns.join(', ')})`;
 }
 
-/** The SQL that counts staged values of one column that do not cast to its type (0 when all do). */
-export function uncastableCountSql(table: TableSpec, column: ColumnSpec): string {
-  return `SELECT count(*) AS n FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = ? AND ${ident(column.name)} IS NOT NULL AND TRY_CAST(${ident(column.name)} AS ${duckType(column.type)}) IS NULL`;
+/**
+ * The SQL that counts, in one scan of the unit's staged rows, the values of each typed column that
+ * do not cast to its type: one count per column, named `c0`, `c1`, … in the order of `columns`.
+ */
+export function uncastableCountsSql(table: TableSpec, columns: readonly ColumnSpec[]): string {
+  const counts = columns.map((column, index) => {
+    const name = ident(column.name);
+    return `count(*) FILTER (WHERE ${name} IS NOT NULL AND TRY_CAST(${name} AS ${duckType(column.type)}) IS NULL) AS c${index}`;
+  });
+  return `SELECT ${counts.join(', ')} FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = ?`;
 }
 
 /** A staged (text) column cast to its type. */
