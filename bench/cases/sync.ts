@@ -2,19 +2,21 @@
  * Child side of the sync suite: one measurement per process. `parse` reads the messages of a
  * Spruce export through the SDK alone; `load` syncs the same export into a fresh DuckDB file
  * with `@x/sync`; `read_csv` loads the unzipped messages.csv with DuckDB's own reader (the
- * anchor); `overlap` syncs a Luscii window of many pages from a loopback mock that answers in
- * 40 ms into a destination whose every write takes 40 ms. Run by bench/suites/sync.ts.
+ * anchor); `overlap` syncs a Luscii window of many pages, replayed by a loopback server that holds each
+ * 40 ms, into a destination whose every write takes 40 ms. Run by bench/suites/sync.ts.
  */
 import { rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { lusciiHandlers } from '@x/luscii-export/testing';
 import { openSpruceExport } from '@x/spruce-export-parser';
 import { DuckDbDestination, sync, type Destination, type DestinationTransaction } from '@x/sync';
-import { serveHandlers } from '@x/sync/testing';
-import { delay, http } from 'msw';
 import { runChild, timed } from '../lib/child.js';
+import { startLoopbackServer } from '../lib/loopback-server.js';
 import { measureRead } from '../lib/read-measure.js';
+import { LUSCII_EXPORT_DATES, recordLusciiExport, type RecordedExport } from '../lib/recorded-pages.js';
+
+/** Luscii's fixed page size. */
+const PER_PAGE = 50;
 
 interface SyncCaseArgs {
   dir: string;
@@ -64,24 +66,27 @@ await runChild({
     const { db, rows, latencyMs } = args as unknown as SyncCaseArgs;
     await rm(db, { force: true });
     const wait = Number(latencyMs);
-    const api = lusciiHandlers({ rows: { measurements: Number(rows) }, perPage: 50 });
-    const slow = http.post(`${api.baseUrl}/*`, async () => {
-      await delay(wait);
-    });
-    const server = await serveHandlers([slow, ...api.handlers], api.baseUrl);
+    // Pages recorded from the Luscii fake and replayed by a loopback server holding each for
+    // `wait` ms, as in the paging suite: the msw fake itself spends over 10 ms of CPU a page on
+    // this event loop, which would be charged to the sync's fetches.
+    let recorded: RecordedExport | undefined;
+    const server = await startLoopbackServer(async (baseUrl) => {
+      recorded = await recordLusciiExport(baseUrl, Math.ceil(Number(rows) / PER_PAGE), PER_PAGE);
+      return recorded.responder;
+    }, { latencyMs: wait });
     const destination = slowWrites(new DuckDbDestination(db), wait);
     const { ms, value } = await timed(() =>
       sync({
         db: destination,
-        sources: { luscii: { apiKey: api.apiKey, baseUrl: server.url, windowDays: 3650 } },
+        sources: { luscii: { apiKey: recorded!.key, baseUrl: server.baseUrl, windowDays: 3650 } },
         streams: ['luscii_measurements'],
-        since: '2024-05-01',
+        since: LUSCII_EXPORT_DATES.startDate,
         now: new Date('2024-07-01T00:00:00Z'),
       }),
     );
+    const pages = server.received.length;
     await server.close();
     if (value.status !== 'succeeded') throw new Error(`sync ${value.status}: ${JSON.stringify(value.streams)}`);
-    const pages = api.requests.length;
     return { ms, count: value.streams.luscii_measurements?.rows ?? 0, extra: { pages } };
   },
 });
