@@ -33,7 +33,7 @@ export function readTable(
 ): AsyncGenerator<unknown, void, undefined> {
   if (!entry) throw new ExportFormatError(`the export has no ${table}.csv`, { source: table });
   const { raw = false, onInvalidRow, encoding } = options;
-  const bytes = context.archive.read(entry, { source: table });
+  const bytes = new EntryBytes(context.archive.read(entry, { source: table }));
   const eventData = !raw && table === 'conversation_events';
   return csvRows(bytes, {
     source: table,
@@ -45,14 +45,56 @@ export function readTable(
     encoding,
     mapRow: eventData ? (row, record) => withEventData(row as SpruceConversationEventColumns, { source: table, record }, onInvalidRow) : undefined,
     beforeRowError: (cellError) => checkRest(bytes, cellError, table),
+    closeInput: () => bytes.close(),
   });
 }
 
-async function checkRest(bytes: AsyncIterator<Uint8Array>, cellError: DataValidationError, table: TableName): Promise<void> {
+async function checkRest(bytes: EntryBytes, cellError: DataValidationError, table: TableName): Promise<void> {
+  let failure: unknown;
   try {
     for (let next = await bytes.next(); !next.done; next = await bytes.next());
-  } catch (damage) {
-    if (damage instanceof ExportFormatError) throw new ExportFormatError(damage.message, { source: table, cause: cellError });
-    throw damage;
+  } catch (error) {
+    failure = error;
+  }
+  const damage = failure ?? bytes.damage;
+  if (damage instanceof ExportFormatError) throw new ExportFormatError(damage.message, { source: table, cause: cellError });
+  if (failure !== undefined) throw failure;
+}
+
+/**
+ * An entry's bytes as the CSV reader sees them: kept open when the reader lets go (it does on
+ * text that is not valid UTF-8, say), so that {@link checkRest} can still read the entry to its
+ * checksum; `close` releases them. They also keep the damage they ended with: the reader may meet
+ * it first (it delivers the records parsed before an input error, then throws it), so a bad record
+ * among those reaches `checkRest` after the entry is spent.
+ */
+class EntryBytes implements AsyncIterableIterator<Uint8Array> {
+  /** The error the entry's bytes ended with, if any. */
+  damage: unknown;
+  readonly #bytes: AsyncGenerator<Uint8Array, void, undefined>;
+
+  constructor(bytes: AsyncGenerator<Uint8Array, void, undefined>) {
+    this.#bytes = bytes;
+  }
+
+  next(): Promise<IteratorResult<Uint8Array, void>> {
+    return this.#bytes.next().catch((error: unknown) => {
+      this.damage ??= error;
+      throw error;
+    });
+  }
+
+  /** The reader letting go: the entry stays open until {@link EntryBytes.close}. */
+  return(): Promise<IteratorResult<Uint8Array, void>> {
+    return Promise.resolve({ done: true, value: undefined });
+  }
+
+  /** Releases the entry (its file handle, its inflater). */
+  async close(): Promise<void> {
+    await this.#bytes.return();
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
   }
 }

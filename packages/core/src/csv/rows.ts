@@ -78,6 +78,12 @@ export interface CsvRowHooks {
    * rather than as a bad cell.
    */
   beforeRowError?: ((error: DataValidationError) => Promise<void>) | undefined;
+  /**
+   * Called last, once the rows end however they end (done, failed, or left early), after the
+   * CSV reader has let go of its input: for input the caller keeps open past the reader (a zip
+   * entry that `beforeRowError` may still read to its checksum), which is the caller's to close.
+   */
+  closeInput?: (() => Promise<void>) | undefined;
 }
 
 /** Options of {@link csvRows} with a model: rows come out typed. */
@@ -125,7 +131,7 @@ export async function* csvRows(
   // Typed by its shape for the caller; read as the zod object it is (of any copy of zod 4).
   const schema = options.schema as z.ZodObject | undefined;
   const typed = schema !== undefined && options.raw !== true;
-  const { mapRow, beforeRowError, encoding, declaredCharset } = options;
+  const { mapRow, beforeRowError, closeInput, encoding, declaredCharset } = options;
   let layout: ColumnLayout | undefined;
   let buildRow: RowBuilder | undefined;
   let record = 0;
@@ -155,8 +161,12 @@ export async function* csvRows(
     if (beforeRowError && failure instanceof DataValidationError) await beforeRowError(failure);
     throw failure;
   } finally {
-    // As `for await` does: a failure to close gives way to the error already on its way.
-    await (failed ? batches.return().catch(() => undefined) : batches.return());
+    try {
+      // As `for await` does: a failure to close gives way to the error already on its way.
+      await (failed ? batches.return().catch(() => undefined) : batches.return());
+    } finally {
+      await closeInput?.();
+    }
   }
 }
 
