@@ -1,10 +1,11 @@
+import type { SqlParam } from './bookkeeping-writes.js';
 import type { FileLedgerEntry, RunRecord } from './destination.js';
 
 /** Runs a query with positional parameters and returns its rows as plain objects. */
-export type Query = (sql: string, params: readonly (string | number | null)[]) => Promise<Array<Record<string, unknown>>>;
+export type Query = (sql: string, params: readonly SqlParam[]) => Promise<Array<Record<string, unknown>>>;
 
 /** The Spruce ledger rows matching `where`, oldest period first. */
-export async function readFiles(query: Query, where: string, params: readonly (string | number | null)[]): Promise<FileLedgerEntry[]> {
+export async function readFiles(query: Query, where: string, params: readonly SqlParam[]): Promise<FileLedgerEntry[]> {
   const rows = await query(
     `SELECT sha256, name, size, CAST(period_start AS VARCHAR) AS period_start, CAST(period_end AS VARCHAR) AS period_end, status, CAST(rows AS VARCHAR) AS rows, error, run_id FROM _sync_files ${where} ORDER BY period_start NULLS LAST, name`,
     params,

@@ -2,6 +2,7 @@ import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DestinationLockedError, SchemaMismatchError } from '../../errors/sync-errors.js';
+import { bookkeepingWrites, dataColumns, type SqlParam } from '../bookkeeping-writes.js';
 import {
   META_COLUMNS,
   type ColumnSpec,
@@ -16,14 +17,10 @@ import {
   type StreamStateValue,
   type TableSpec,
 } from '../destination.js';
-import { fileEntryParams } from '../ledger-params.js';
 import { mergeStaged, notDistinctKey } from '../merge-sql.js';
 import { evolveTable } from '../schema-changes.js';
 import { readFiles, readRuns, toDate } from '../bookkeeping.js';
 import { BOOKKEEPING_SQL, castColumn, createStageSql, createTableSql, duckType, ident, literal, specType, stageName, uncastableCountsSql } from './sql.js';
-
-type Param = string | number | null;
-const META = new Set<string>([META_COLUMNS.runId, META_COLUMNS.rowHash, META_COLUMNS.deletedAt]);
 
 /** Settings of {@link DuckDbDestination}. */
 export interface DuckDbSettings {
@@ -97,9 +94,7 @@ export class DuckDbDestination implements Destination {
   }
 
   async describeTable(table: string): Promise<ColumnSpec[] | undefined> {
-    const columns = await this.#columns(table);
-    if (columns.length === 0) return undefined;
-    return columns.filter((column) => !META.has(column.name));
+    return dataColumns(await this.#columns(table));
   }
 
   async transaction<T>(work: (tx: DestinationTransaction) => Promise<T>): Promise<T> {
@@ -186,26 +181,17 @@ export class DuckDbDestination implements Destination {
   }
 
   #transactionApi(): DestinationTransaction {
+    const shared = bookkeepingWrites((sql, params) => this.#run(sql, params), 'JSON');
     return {
+      ...shared,
       stage: (table, unitId, columns, rows) => this.#stage(table, unitId, columns, rows),
-      clearStage: async (table, unitId) => {
-        await this.#run(`DELETE FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = ?`, [unitId]);
-      },
       merge: (table, unitId, plan, runId) => this.#merge(table, unitId, plan, runId),
       putState: async (stream, state) => {
         await this.#run('DELETE FROM _sync_state WHERE stream = ?', [stream]);
         await this.#run('INSERT INTO _sync_state VALUES (?, CAST(? AS JSON), now())', [stream, JSON.stringify(state)]);
       },
-      deleteState: async (stream) => {
-        await this.#run('DELETE FROM _sync_state WHERE stream = ?', [stream]);
-      },
-      putFile: async (entry) => {
-        await this.#run('DELETE FROM _sync_files WHERE sha256 = ?', [entry.sha256]);
-        await this.#run('INSERT INTO _sync_files VALUES (?, ?, ?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, CAST(? AS JSON), ?, ?, now())', fileEntryParams(entry));
-      },
       dropTable: async (table) => {
-        await this.#run(`DROP TABLE IF EXISTS ${ident(table)}`);
-        await this.#run(`DROP TABLE IF EXISTS ${ident(stageName(table))}`);
+        await shared.dropTable(table);
         this.#stageColumns.delete(table);
       },
     };
@@ -269,16 +255,16 @@ export class DuckDbDestination implements Destination {
     return rows.map((row) => ({ name: String(row.column_name), type: specType(String(row.data_type)) as ColumnSpec['type'] }));
   }
 
-  async #files(where: string, params: Param[]): Promise<FileLedgerEntry[]> {
+  async #files(where: string, params: SqlParam[]): Promise<FileLedgerEntry[]> {
     return readFiles((sql, values) => this.#rows(sql, values), where, params);
   }
 
-  async #run(sql: string, params: readonly Param[] = []): Promise<number> {
+  async #run(sql: string, params: readonly SqlParam[] = []): Promise<number> {
     const result = await this.#connection!.run(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
     return result.rowsChanged;
   }
 
-  async #rows(sql: string, params: readonly Param[] = []): Promise<Array<Record<string, unknown>>> {
+  async #rows(sql: string, params: readonly SqlParam[] = []): Promise<Array<Record<string, unknown>>> {
     const reader = await this.#connection!.runAndReadAll(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
     return reader.getRowObjectsJS();
   }

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { DestinationError, SchemaMismatchError, SyncConfigError } from '../../errors/sync-errors.js';
+import { bookkeepingWrites, dataColumns, type SqlParam } from '../bookkeeping-writes.js';
 import {
   META_COLUMNS,
   type ColumnSpec,
@@ -16,7 +17,6 @@ import {
   type StreamStateValue,
   type TableSpec,
 } from '../destination.js';
-import { fileEntryParams } from '../ledger-params.js';
 import { readFiles, readRuns } from '../bookkeeping.js';
 import { mergeStaged } from '../merge-sql.js';
 import { evolveTable } from '../schema-changes.js';
@@ -26,8 +26,6 @@ import { toDestinationError } from './pg-errors.js';
 import { recordLockHolder, recordLockRun, takeWriterLock } from './pg-lock.js';
 import { BOOKKEEPING_SQL, castColumn, createStageSql, createTableSql, pgType, specType } from './pg-sql.js';
 
-type Param = string | number | null;
-const META = new Set<string>([META_COLUMNS.runId, META_COLUMNS.rowHash, META_COLUMNS.deletedAt]);
 /** Rows per FETCH of {@link PostgresDestination.readRows}. */
 const READ_BATCH_ROWS = 2_000;
 
@@ -145,9 +143,7 @@ export class PostgresDestination implements Destination {
   }
 
   async describeTable(table: string): Promise<ColumnSpec[] | undefined> {
-    const columns = await this.#columns(table);
-    if (columns.length === 0) return undefined;
-    return columns.filter((column) => !META.has(column.name));
+    return dataColumns(await this.#columns(table));
   }
 
   async transaction<T>(work: (tx: DestinationTransaction) => Promise<T>): Promise<T> {
@@ -260,27 +256,14 @@ export class PostgresDestination implements Destination {
 
   #transactionApi(): DestinationTransaction {
     return {
+      ...bookkeepingWrites((sql, params, doing) => this.#select(sql, params, doing), 'JSONB'),
       stage: (table, unitId, columns, rows) => this.#stage(table, unitId, columns, rows),
-      clearStage: async (table, unitId) => {
-        await this.#query(`DELETE FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = $1`, [unitId], `clearing staged rows of ${table.name}`);
-      },
       merge: (table, unitId, plan, runId) => this.#merge(table, unitId, plan, runId),
       putState: async (stream, state) => {
         await this.#query(
           'INSERT INTO _sync_state VALUES ($1, CAST($2 AS JSONB), now()) ON CONFLICT (stream) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
           [stream, JSON.stringify(state)],
         );
-      },
-      deleteState: async (stream) => {
-        await this.#query('DELETE FROM _sync_state WHERE stream = $1', [stream]);
-      },
-      putFile: async (entry) => {
-        await this.#query('DELETE FROM _sync_files WHERE sha256 = $1', [entry.sha256]);
-        await this.#query('INSERT INTO _sync_files VALUES ($1, $2, $3, CAST($4 AS TIMESTAMPTZ), CAST($5 AS TIMESTAMPTZ), $6, CAST($7 AS JSONB), $8, $9, now())', fileEntryParams(entry));
-      },
-      dropTable: async (table) => {
-        await this.#query(`DROP TABLE IF EXISTS ${ident(table)}`);
-        await this.#query(`DROP TABLE IF EXISTS ${ident(stageName(table))}`);
       },
     };
   }
@@ -294,7 +277,7 @@ export class PostgresDestination implements Destination {
   }
 
   async #merge(table: TableSpec, unitId: string, plan: MergePlan, runId: number): Promise<MergeCounts> {
-    const execute = async (sql: string, params: readonly Param[] = []) => {
+    const execute = async (sql: string, params: readonly SqlParam[] = []) => {
       let n = 0;
       return (await this.#query(sql.replace(/\?/g, () => `$${++n}`), params, `merging into ${table.name}`)).rowCount ?? 0;
     };
@@ -337,22 +320,22 @@ export class PostgresDestination implements Destination {
     return rows.map((row) => ({ name: String(row.column_name), type: specType(String(row.data_type)) as ColumnSpec['type'] }));
   }
 
-  async #files(where: string, params: Param[]): Promise<FileLedgerEntry[]> {
+  async #files(where: string, params: SqlParam[]): Promise<FileLedgerEntry[]> {
     if (!this.#hasBookkeeping) return [];
     return readFiles((sql, values) => this.#select(sql, values), where, params);
   }
 
   /** Rows of a query written with `?` placeholders (the SQL shared with DuckDB). */
-  async #select(sql: string, params: readonly Param[]): Promise<Array<Record<string, unknown>>> {
+  async #select(sql: string, params: readonly SqlParam[], doing?: string): Promise<Array<Record<string, unknown>>> {
     let n = 0;
-    return (await this.#query(sql.replace(/\?/g, () => `$${++n}`), params)).rows;
+    return (await this.#query(sql.replace(/\?/g, () => `$${++n}`), params, doing)).rows;
   }
 
-  async #query(sql: string, params: readonly Param[] = [], doing = 'a statement'): Promise<pg.QueryResult<Record<string, unknown>>> {
+  async #query(sql: string, params: readonly SqlParam[] = [], doing = 'a statement'): Promise<pg.QueryResult<Record<string, unknown>>> {
     if (this.#lost) throw this.#lost;
     if (!this.#client) throw toDestinationError(new Error('Client was closed'), { location: this.location, doing });
     try {
-      return await this.#client.query(sql, params as Param[]);
+      return await this.#client.query(sql, params as SqlParam[]);
     } catch (error) {
       throw this.#failure(error, doing);
     }
