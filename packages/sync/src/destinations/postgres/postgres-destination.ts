@@ -222,8 +222,7 @@ export class PostgresDestination implements Destination {
   }
 
   async *readRows(sql: string, params: readonly (string | number | null)[] = []): AsyncIterable<Record<string, unknown>> {
-    let n = 0;
-    const text = sql.replace(/\?/g, () => `$${++n}`);
+    const text = numbered(sql);
     // A cursor in a read-only transaction: FETCH in batches, never the whole result in memory.
     const cursor = `x_sync_read_${++this.#cursors}`;
     await this.#query('BEGIN READ ONLY', [], 'reading');
@@ -278,8 +277,7 @@ export class PostgresDestination implements Destination {
 
   async #merge(table: TableSpec, unitId: string, plan: MergePlan, runId: number): Promise<MergeCounts> {
     const execute = async (sql: string, params: readonly SqlParam[] = []) => {
-      let n = 0;
-      return (await this.#query(sql.replace(/\?/g, () => `$${++n}`), params, `merging into ${table.name}`)).rowCount ?? 0;
+      return (await this.#query(numbered(sql), params, `merging into ${table.name}`)).rowCount ?? 0;
     };
     await this.#query('SAVEPOINT x_sync_merge', [], `merging into ${table.name}`);
     try {
@@ -325,10 +323,9 @@ export class PostgresDestination implements Destination {
     return readFiles((sql, values) => this.#select(sql, values), where, params);
   }
 
-  /** Rows of a query written with `?` placeholders (the SQL shared with DuckDB). */
+  /** Rows of a statement written with `?` placeholders (the SQL shared with DuckDB). */
   async #select(sql: string, params: readonly SqlParam[], doing?: string): Promise<Array<Record<string, unknown>>> {
-    let n = 0;
-    return (await this.#query(sql.replace(/\?/g, () => `$${++n}`), params, doing)).rows;
+    return (await this.#query(numbered(sql), params, doing)).rows;
   }
 
   async #query(sql: string, params: readonly SqlParam[] = [], doing = 'a statement'): Promise<pg.QueryResult<Record<string, unknown>>> {
@@ -346,6 +343,12 @@ export class PostgresDestination implements Destination {
     if (failure instanceof DestinationError && failure.reason === 'connection-lost') this.#lost ??= failure;
     return failure;
   }
+}
+
+/** SQL written with `?` placeholders (shared with DuckDB) in PostgreSQL's `$1, $2, …`. */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
 }
 
 /**
