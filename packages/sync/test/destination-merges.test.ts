@@ -1,3 +1,4 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SchemaMismatchError, type Destination, type MergePlan, type StreamColumn } from '../src/index.js';
 import { RowEncoder } from '../src/engine/row-encoder.js';
@@ -25,9 +26,11 @@ describe.each(warehouseKinds())('$kind destination: merges write only what chang
     await warehouse.dispose();
   });
 
-  async function load(rows: Record<string, unknown>[], merge: MergePlan, options: { softDelete?: boolean; table?: string } = {}) {
-    const encoder = new RowEncoder(options.table ?? 't', COLUMNS);
-    const spec = { name: options.table ?? 't', columns: COLUMNS, softDelete: options.softDelete ?? false };
+  async function load(rows: Record<string, unknown>[], merge: MergePlan, options: { softDelete?: boolean; table?: string; columns?: StreamColumn[] } = {}) {
+    const columns = options.columns ?? COLUMNS;
+    // Staged as the engine stages: without the hash where the destination computes it.
+    const encoder = new RowEncoder(options.table ?? 't', columns, { hashRows: !db.hashesStagedRows });
+    const spec = { name: options.table ?? 't', columns, softDelete: options.softDelete ?? false };
     await db.ensureTable(spec);
     run += 1;
     return db.transaction(async (tx) => {
@@ -84,6 +87,27 @@ describe.each(warehouseKinds())('$kind destination: merges write only what chang
     expect((await rows()).map((r) => `${r.id}:${r.n}`)).toEqual(['p1:2', 'p1:3', 'p2:1']);
   });
 
+  it('_sync_row_hash is the engine\'s hash of the row whichever side computes it, so rows loaded before DuckDB hashed in the merge do not change', async () => {
+    const wide: StreamColumn[] = [
+      { wire: 'id', name: 'id', type: 'TEXT' },
+      { wire: 'note', name: 'note', type: 'TEXT' },
+      { wire: 'n', name: 'n', type: 'BIGINT' },
+      { wire: 'at', name: 'at', type: 'TIMESTAMPTZ' },
+      { wire: 'ok', name: 'ok', type: 'BOOLEAN' },
+      { wire: 'meta', name: 'meta', type: 'JSON' },
+      { wire: 'score', name: 'score', type: 'DOUBLE' },
+      { wire: 'a_b', name: 'a_b', type: 'TEXT' },
+    ];
+    const sample = [
+      { id: 'a', note: 'José 日本, "quoted"\nline', n: 7, at: at(1), ok: true, meta: { k: [1, 'x'] }, score: 1.5, a_b: 'z' },
+      { id: 'b', note: '', n: null, at: at(2), ok: false, meta: null, score: -0.25 },
+      { id: 'c' },
+    ];
+    await load(sample, { kind: 'upsert', key: ['id'] }, { table: 'h', columns: wide });
+    const engineHashes = new RowEncoder('h', wide).encode(sample as never).map((row) => row.at(-1));
+    expect((await rows('SELECT id, _sync_row_hash AS hash FROM h ORDER BY id')).map((row) => row.hash)).toEqual(engineHashes);
+  });
+
   it('a rolled-back unit leaves neither rows nor state (one transaction)', async () => {
     const spec = { name: 't', columns: COLUMNS, softDelete: false };
     await db.ensureTable(spec);
@@ -111,5 +135,40 @@ describe.each(warehouseKinds())('$kind destination: merges write only what chang
     const encoder = new RowEncoder('t', COLUMNS);
     expect(() => encoder.encode([{ id: 'a', n: 'Jane Doe' }])).toThrow(/column n of table t/);
     expect(() => encoder.encode([{ id: 'a', n: 'Jane Doe' }])).not.toThrow(/Jane/);
+  });
+});
+
+describe('a DuckDB file written when the engine hashed the rows', () => {
+  it('keeps working: its staging table\'s hash column is left empty, and its rows count as unchanged', async () => {
+    const [duck] = warehouseKinds();
+    const warehouse = await duck!.create();
+    try {
+      const old = new RowEncoder('t', COLUMNS).encode([{ id: 'a', n: 1 }]);
+      // The tables as the previous version created them, holding one row it loaded.
+      const file = await DuckDBInstance.create(warehouse.cliArgs[1]);
+      const connection = await file.connect();
+      await connection.run(`CREATE TABLE t (id VARCHAR, "at" TIMESTAMPTZ, n BIGINT, _sync_run_id BIGINT NOT NULL, _sync_row_hash VARCHAR NOT NULL)`);
+      await connection.run(`CREATE TABLE _sync_stage_t ("_sync_unit" VARCHAR NOT NULL, "_sync_seq" BIGINT NOT NULL, "_sync_row_hash" VARCHAR NOT NULL, id VARCHAR, "at" VARCHAR, n VARCHAR)`);
+      await connection.run(`INSERT INTO t VALUES ('a', NULL, 1, 1, '${String(old[0]!.at(-1))}')`);
+      connection.closeSync();
+      file.closeSync();
+      const db = warehouse.open();
+      await db.open({ readOnly: false });
+      const spec = { name: 't', columns: COLUMNS, softDelete: false };
+      await db.ensureTable(spec);
+      const encoder = new RowEncoder('t', COLUMNS, { hashRows: !db.hashesStagedRows });
+      const counts = await db.transaction(async (tx) => {
+        await tx.stage(spec, 'u', encoder.stagedColumns(), encoder.encode([{ id: 'a', n: 1 }, { id: 'b', n: 2 }]));
+        return tx.merge(spec, 'u', { kind: 'upsert', key: ['id'] }, 2);
+      });
+      await db.close();
+      expect(counts).toEqual({ inserted: 1, updated: 0, deleted: 0 });
+      expect(await warehouse.query('SELECT id, _sync_run_id AS run FROM t ORDER BY id')).toEqual([
+        { id: 'a', run: '1' },
+        { id: 'b', run: '2' },
+      ]);
+    } finally {
+      await warehouse.dispose();
+    }
   });
 });

@@ -7,8 +7,9 @@
  * (`destinations/duckdb/`, `destinations/postgres/`).
  *
  * Values arrive already canonical (see {@link StagedValue}): the engine turns `Date`s into ISO
- * strings, objects into JSON text, and computes `_sync_row_hash`. A destination casts the text to
- * the column type (`CAST(x AS TIMESTAMPTZ)` or the driver's equivalent) when it merges.
+ * strings and objects into JSON text, and computes `_sync_row_hash` unless the destination says it
+ * computes it itself ({@link Destination.hashesStagedRows}). A destination casts the text to the
+ * column type (`CAST(x AS TIMESTAMPTZ)` or the driver's equivalent) when it merges.
  *
  * No message a destination throws or logs may quote a value: values are patient data. Name the
  * table and column instead.
@@ -29,8 +30,10 @@ export interface ColumnSpec {
 /**
  * The columns every data table carries besides its own, managed by the engine and destination:
  * - `_sync_run_id BIGINT`: the run that last inserted or changed the row;
- * - `_sync_row_hash TEXT`: sha256 of the row's data values, computed by the engine; a merge
- *   writes a row only when its hash differs, so a run with nothing new changes no row;
+ * - `_sync_row_hash TEXT`: sha256 of the row's data values (the sorted non-null `column=value`
+ *   pairs of its staged text, joined by NUL), computed by the engine or, where the destination
+ *   says so, by the database from the staged text; a merge writes a row only when its hash
+ *   differs, so a run with nothing new changes no row;
  * - `_sync_deleted_at TIMESTAMPTZ` on snapshot tables only: when the row left the snapshot.
  */
 export const META_COLUMNS = {
@@ -132,7 +135,8 @@ export interface DestinationTransaction {
   /**
    * Append rows to the persistent staging table of `table` for `unitId` (created on demand, typed
    * all-text plus the unit id and a sequence number, so the last staged row of a key is known).
-   * `columns` names the data columns in the order of each row, plus `_sync_row_hash` last.
+   * `columns` names the data columns in the order of each row, plus `_sync_row_hash` last unless
+   * the destination computes it ({@link Destination.hashesStagedRows}).
    * Bulk: an appender (DuckDB) or COPY (PostgreSQL), never row-by-row INSERTs.
    */
   stage(table: TableSpec, unitId: string, columns: readonly string[], rows: readonly StagedRow[]): Promise<void>;
@@ -160,6 +164,12 @@ export interface Destination {
   readonly kind: string;
   /** Where it is, for messages: a file path, or a URL without its password. */
   readonly location: string;
+  /**
+   * `true` when the destination computes `_sync_row_hash` itself, in SQL from the staged text, to
+   * the same value the engine would: the engine then stages rows without it (less work on the
+   * thread that also parses, less text staged). @default false
+   */
+  readonly hashesStagedRows?: boolean;
   /**
    * Open the database, take the single-writer lock (DuckDB: the file lock; PostgreSQL: an advisory
    * lock) and create the bookkeeping tables if missing. A lock held by another process throws

@@ -13,6 +13,16 @@ export interface MergeDialect {
    * cannot hash-join `IS NOT DISTINCT FROM`, so it compares row values as text instead.
    */
   sameKey(key: readonly string[]): string;
+  /**
+   * `_sync_row_hash` of a staged row of alias `alias` with data columns `columns`: the staged
+   * column where the engine hashed the row ({@link stagedRowHash}), or the hash computed in SQL.
+   */
+  rowHash(columns: readonly ColumnSpec[], alias: string): string;
+}
+
+/** The staged `_sync_row_hash` column, where the engine computed it. */
+export function stagedRowHash(_columns: readonly ColumnSpec[], alias: string): string {
+  return `${alias}.${ident(META_COLUMNS.rowHash)}`;
 }
 
 /** `IS NOT DISTINCT FROM` on each key column: what DuckDB joins on. */
@@ -45,12 +55,12 @@ export async function mergeStaged(
 ): Promise<MergeCounts> {
   const target = ident(table.name);
   const dedupe = plan.kind === 'upsert' || plan.kind === 'snapshot' ? plan.key : plan.kind === 'append' ? [META_COLUMNS.rowHash] : undefined;
-  const typed = [...table.columns.map((column) => dialect.cast(column)), `s.${HASH}`];
+  const typed = [...table.columns.map((column) => dialect.cast(column)), `${dialect.rowHash(table.columns, 's')} AS ${HASH}`];
   // The last staged row of each key wins: the row of the key's highest `_sync_seq` (unique within a
   // unit). A grouped max and a semi-join, not `DISTINCT ON … ORDER BY`: a sort of a whole unit's
   // rows does not spill within DuckDB's memory limit, a hash aggregate of keys does.
   const stage = ident(stageName(table.name));
-  const keys = dedupe?.map((k) => `l.${ident(k)}`).join(', ');
+  const keys = dedupe?.map((k) => (k === META_COLUMNS.rowHash ? dialect.rowHash(table.columns, 'l') : `l.${ident(k)}`)).join(', ');
   const latest = keys ? ` AND s."_sync_seq" IN (SELECT max(l."_sync_seq") FROM ${stage} l WHERE l."_sync_unit" = ? GROUP BY ${keys})` : '';
   const staged = `SELECT ${typed.join(', ')} FROM ${stage} s WHERE s."_sync_unit" = ?${latest}`;
   const stagedParams = keys ? [unitId, unitId] : [unitId];

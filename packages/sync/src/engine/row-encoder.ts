@@ -4,9 +4,18 @@ import { SchemaMismatchError } from '../errors/sync-errors.js';
 import { columnName } from '../sources/columns.js';
 import type { SourceRow, SourceValue, StreamColumn } from '../sources/source.js';
 
+/** Options of {@link RowEncoder}. */
+export interface RowEncoderOptions {
+  /**
+   * Whether each staged row carries `_sync_row_hash` (last). `false` for a destination that
+   * computes the hash from the staged text itself (`Destination.hashesStagedRows`). @default true
+   */
+  readonly hashRows?: boolean;
+}
+
 /**
  * Turns a source's rows into staged rows for one table: each value as canonical text, plus
- * `_sync_row_hash`. A field the table does not have yet becomes a new column typed from its
+ * `_sync_row_hash` unless the destination computes it. A field the table does not have yet becomes a new column typed from its
  * value (reported through `onNewColumn`); a value that cannot mean what its column's type says
  * is a {@link SchemaMismatchError} naming table and column (never the value).
  *
@@ -17,9 +26,11 @@ export class RowEncoder {
   readonly #table: string;
   readonly #columns: StreamColumn[];
   readonly #byWire = new Map<string, number>();
+  readonly #hashRows: boolean;
 
-  constructor(table: string, columns: readonly StreamColumn[]) {
+  constructor(table: string, columns: readonly StreamColumn[], options: RowEncoderOptions = {}) {
     this.#table = table;
+    this.#hashRows = options.hashRows ?? true;
     this.#columns = [...columns];
     this.#columns.forEach((column, index) => this.#byWire.set(column.wire, index));
   }
@@ -29,9 +40,10 @@ export class RowEncoder {
     return this.#columns;
   }
 
-  /** Column names of each encoded row, in order: data columns, then `_sync_row_hash`. */
+  /** Column names of each encoded row, in order: data columns, then `_sync_row_hash` (when hashed). */
   stagedColumns(): string[] {
-    return [...this.#columns.map((column) => column.name), '_sync_row_hash'];
+    const names = this.#columns.map((column) => column.name);
+    return this.#hashRows ? [...names, '_sync_row_hash'] : names;
   }
 
   /**
@@ -89,7 +101,8 @@ export class RowEncoder {
   }
 
   #encodeRow(row: SourceRow, plan: readonly Binding[], width: number): StagedRow {
-    const out: StagedValue[] = new Array<StagedValue>(width + 1).fill(null);
+    const hashRows = this.#hashRows;
+    const out: StagedValue[] = new Array<StagedValue>(hashRows ? width + 1 : width).fill(null);
     let hashed = '';
     for (const binding of plan) {
       const value = row[binding.wire];
@@ -97,9 +110,9 @@ export class RowEncoder {
       const text = binding.encode(value);
       if (text === undefined) throw new SchemaMismatchError(this.#table, binding.column, `a value no longer fits its type ${binding.type}`);
       out[binding.index] = text;
-      hashed = hashed === '' ? binding.prefix + String(text) : `${hashed}\u0000${binding.prefix}${String(text)}`;
+      if (hashRows) hashed = hashed === '' ? binding.prefix + String(text) : `${hashed}\u0000${binding.prefix}${String(text)}`;
     }
-    out[width] = sha256Hex(hashed);
+    if (hashRows) out[width] = sha256Hex(hashed);
     return out;
   }
 }

@@ -73,7 +73,7 @@ async function applyEvent(event: UnitEvent, tx: DestinationTransaction, tables: 
       const existing = await context.destination.describeTable(event.table);
       // Columns a previous run added (a field the vendor started sending) stay known.
       const known = existing ? existing.filter((column) => !columns.some((c) => c.name === column.name)).map((column) => ({ ...column, wire: column.name })) : [];
-      const encoder = new RowEncoder(event.table, [...columns, ...known]);
+      const encoder = new RowEncoder(event.table, [...columns, ...known], { hashRows: !context.destination.hashesStagedRows });
       const spec: TableSpec = { name: event.table, columns: encoder.columns, softDelete: stream?.softDelete ?? false };
       await ensure(context, spec, stream?.table ?? event.table);
       if (!event.resume) await tx.clearStage(spec, unit.id);

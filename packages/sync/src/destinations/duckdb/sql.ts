@@ -1,5 +1,5 @@
 import { META_COLUMNS, type ColumnSpec, type ColumnType, type TableSpec } from '../destination.js';
-import { ident, stageName } from '../sql-names.js';
+import { ident, literal, stageName } from '../sql-names.js';
 
 export { ident, literal, stageName } from '../sql-names.js';
 
@@ -24,9 +24,13 @@ export function createTableSql(spec: TableSpec): string {
   return `CREATE TABLE IF NOT EXISTS ${ident(spec.name)} (${columns.join(', ')})`;
 }
 
-/** `CREATE TABLE` of a staging table: unit, sequence and hash first, then every data column as text. */
+/**
+ * `CREATE TABLE` of a staging table: unit and sequence first, then every data column as text. No
+ * `_sync_row_hash`: DuckDB computes it in the merge ({@link rowHashSql}). Files written before that
+ * have the column, made nullable on open and left empty.
+ */
 export function createStageSql(spec: TableSpec): string {
-  const columns = ['"_sync_unit" VARCHAR NOT NULL', '"_sync_seq" BIGINT NOT NULL', `${ident(META_COLUMNS.rowHash)} VARCHAR NOT NULL`];
+  const columns = ['"_sync_unit" VARCHAR NOT NULL', '"_sync_seq" BIGINT NOT NULL'];
   for (const column of spec.columns) columns.push(`${ident(column.name)} VARCHAR`);
   return `CREATE TABLE IF NOT EXISTS ${ident(stageName(spec.name))} (${columns.join(', ')})`;
 }
@@ -41,6 +45,19 @@ export function uncastableCountsSql(table: TableSpec, columns: readonly ColumnSp
     return `count(*) FILTER (WHERE ${name} IS NOT NULL AND TRY_CAST(${name} AS ${duckType(column.type)}) IS NULL) AS c${index}`;
   });
   return `SELECT ${counts.join(', ')} FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = ?`;
+}
+
+/**
+ * `_sync_row_hash` of a staged row computed by DuckDB, to the value the engine computes (see
+ * `RowEncoder`): sha256 hex of the non-null `column=value` pairs of its staged text, sorted by
+ * `column=`, joined by NUL. `concat_ws` skips the NULL pairs as the engine skips null values.
+ */
+export function rowHashSql(columns: readonly ColumnSpec[], alias: string): string {
+  const pairs = columns
+    .map((column) => ({ prefix: `${column.name}=`, name: column.name }))
+    .sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0))
+    .map(({ prefix, name }) => `${literal(prefix)} || ${alias}.${ident(name)}`);
+  return `sha256(concat_ws(chr(0), ${pairs.join(', ')}))`;
 }
 
 /** A staged (text) column cast to its type. */

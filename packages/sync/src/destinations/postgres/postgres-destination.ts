@@ -18,7 +18,7 @@ import {
   type TableSpec,
 } from '../destination.js';
 import { readFiles, readRuns } from '../bookkeeping.js';
-import { mergeStaged } from '../merge-sql.js';
+import { mergeStaged, stagedRowHash } from '../merge-sql.js';
 import { evolveTable } from '../schema-changes.js';
 import { ident, stageName } from '../sql-names.js';
 import { copyRowsIn, copyTableOut } from './pg-copy.js';
@@ -282,7 +282,7 @@ export class PostgresDestination implements Destination {
     await this.#query('SAVEPOINT x_sync_merge', [], `merging into ${table.name}`);
     try {
       const empty = (await this.#query(`SELECT 1 FROM ${ident(table.name)} LIMIT 1`, [], `merging into ${table.name}`)).rowCount === 0;
-      const counts = await mergeStaged(execute, { cast: (column) => castColumn(column), sameKey: rowTextKey }, table, unitId, plan, runId, empty);
+      const counts = await mergeStaged(execute, { cast: (column) => castColumn(column), sameKey: rowTextKey, rowHash: stagedRowHash }, table, unitId, plan, runId, empty);
       await this.#query('RELEASE SAVEPOINT x_sync_merge');
       return counts;
     } catch (error) {
