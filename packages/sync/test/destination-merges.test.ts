@@ -81,6 +81,15 @@ describe.each(warehouseKinds())('$kind destination: merges write only what chang
     expect(await load([{ id: 'a', at: at(1), n: 1 }, { id: 'b', at: at(1), n: 1 }], snapshot(4), { softDelete: true })).toEqual({ inserted: 0, updated: 1, deleted: 0 });
   });
 
+  it('a key staged more than once keeps its last row: a composite key with a NULL part, and the row hash of an appended table', async () => {
+    const upsert: MergePlan = { kind: 'upsert', key: ['id', 'at'] };
+    expect(await load([{ id: 'a', n: 1 }, { id: 'b', at: at(1), n: 1 }, { id: 'a', n: 2 }, { id: 'b', at: at(1), n: 3 }, { id: 'b', at: at(2), n: 4 }], upsert)).toEqual({ inserted: 3, updated: 0, deleted: 0 });
+    expect((await rows()).map((r) => `${r.id}:${r.n}`)).toEqual(['a:2', 'b:3', 'b:4']);
+    expect(await load([{ id: 'x', n: 1 }, { id: 'x', n: 1 }, { id: 'y', n: 1 }], { kind: 'append' }, { table: 'log' })).toEqual({ inserted: 2, updated: 0, deleted: 0 });
+    expect(await load([{ id: 'x', n: 1 }, { id: 'z', n: 1 }, { id: 'z', n: 1 }], { kind: 'append' }, { table: 'log' })).toEqual({ inserted: 1, updated: 0, deleted: 0 });
+    expect((await rows('SELECT id FROM log ORDER BY id')).map((r) => r.id)).toEqual(['x', 'y', 'z']);
+  });
+
   it('replace-set: each parent present gets exactly the staged set; other parents are untouched', async () => {
     await load([{ id: 'p1', n: 1 }, { id: 'p1', n: 2 }, { id: 'p2', n: 1 }], { kind: 'append' });
     await load([{ id: 'p1', n: 2 }, { id: 'p1', n: 3 }], { kind: 'replace-set', parent: ['id'] });

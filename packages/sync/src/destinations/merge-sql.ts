@@ -9,10 +9,11 @@ export interface MergeDialect {
   /** A staged (text) column of alias `s` cast to its type, as `<cast> AS "<name>"`. */
   cast(column: ColumnSpec): string;
   /**
-   * A condition true when rows `t` and `m` have the same key, NULL equal to NULL. PostgreSQL
-   * cannot hash-join `IS NOT DISTINCT FROM`, so it compares row values as text instead.
+   * A condition true when the key expressions `left` and `right` (one per key column) are equal,
+   * NULL equal to NULL. PostgreSQL cannot hash-join `IS NOT DISTINCT FROM`, so it compares row
+   * values as text instead.
    */
-  sameKey(key: readonly string[]): string;
+  sameKey(left: readonly string[], right: readonly string[]): string;
   /**
    * `_sync_row_hash` of a staged row of alias `alias` with data columns `columns`: the staged
    * column where the engine hashed the row ({@link stagedRowHash}), or the hash computed in SQL.
@@ -26,8 +27,33 @@ export function stagedRowHash(_columns: readonly ColumnSpec[], alias: string): s
 }
 
 /** `IS NOT DISTINCT FROM` on each key column: what DuckDB joins on. */
-export function notDistinctKey(key: readonly string[]): string {
-  return key.map((k) => `t.${ident(k)} IS NOT DISTINCT FROM m.${ident(k)}`).join(' AND ');
+export function notDistinctKey(left: readonly string[], right: readonly string[]): string {
+  return left.map((expression, i) => `${expression} IS NOT DISTINCT FROM ${right[i]}`).join(' AND ');
+}
+
+/** The key columns of `alias`. */
+function keyColumns(key: readonly string[], alias: string): string[] {
+  return key.map((k) => `${alias}.${ident(k)}`);
+}
+
+/**
+ * Deletes the staged rows of `unitId` that a later row of the same key supersedes (below the key's
+ * highest `_sync_seq`, unique within a unit), so that the last staged row of each key wins. Only
+ * the keys staged more than once are joined back, so the memory this takes follows the duplicates,
+ * not the unit: a semi-join of every key's highest `_sync_seq` held all of them in memory while
+ * the rows were inserted, and failed with "Out of Memory Error" on DuckDB at 800,000 messages
+ * under a 56MB limit (a sort, `DISTINCT ON`, failed sooner).
+ */
+async function dropSupersededRows(execute: Execute, dialect: MergeDialect, table: TableSpec, unitId: string, key: readonly string[]): Promise<void> {
+  const stage = ident(stageName(table.name));
+  const keyOf = (alias: string) => key.map((k) => (k === META_COLUMNS.rowHash ? dialect.rowHash(table.columns, alias) : `${alias}.${ident(k)}`));
+  const grouped = keyOf('g').map((expression, i) => `${expression} AS k${i}`);
+  const repeated = `SELECT ${grouped.join(', ')}, max(g."_sync_seq") AS top FROM ${stage} g WHERE g."_sync_unit" = ? GROUP BY ${grouped.map((_, i) => i + 1).join(', ')} HAVING count(*) > 1`;
+  const sameKey = dialect.sameKey(keyOf('l'), key.map((_, i) => `d.k${i}`));
+  await execute(
+    `DELETE FROM ${stage} WHERE "_sync_unit" = ? AND "_sync_seq" IN (SELECT l."_sync_seq" FROM ${stage} l JOIN (${repeated}) d ON ${sameKey} AND l."_sync_seq" < d.top WHERE l."_sync_unit" = ?)`,
+    [unitId, unitId, unitId],
+  );
 }
 
 const MERGE = '_sync_merge';
@@ -56,14 +82,9 @@ export async function mergeStaged(
   const target = ident(table.name);
   const dedupe = plan.kind === 'upsert' || plan.kind === 'snapshot' ? plan.key : plan.kind === 'append' ? [META_COLUMNS.rowHash] : undefined;
   const typed = [...table.columns.map((column) => dialect.cast(column)), `${dialect.rowHash(table.columns, 's')} AS ${HASH}`];
-  // The last staged row of each key wins: the row of the key's highest `_sync_seq` (unique within a
-  // unit). A grouped max and a semi-join, not `DISTINCT ON … ORDER BY`: a sort of a whole unit's
-  // rows does not spill within DuckDB's memory limit, a hash aggregate of keys does.
-  const stage = ident(stageName(table.name));
-  const keys = dedupe?.map((k) => (k === META_COLUMNS.rowHash ? dialect.rowHash(table.columns, 'l') : `l.${ident(k)}`)).join(', ');
-  const latest = keys ? ` AND s."_sync_seq" IN (SELECT max(l."_sync_seq") FROM ${stage} l WHERE l."_sync_unit" = ? GROUP BY ${keys})` : '';
-  const staged = `SELECT ${typed.join(', ')} FROM ${stage} s WHERE s."_sync_unit" = ?${latest}`;
-  const stagedParams = keys ? [unitId, unitId] : [unitId];
+  if (dedupe) await dropSupersededRows(execute, dialect, table, unitId, dedupe);
+  const staged = `SELECT ${typed.join(', ')} FROM ${ident(stageName(table.name))} s WHERE s."_sync_unit" = ?`;
+  const stagedParams = [unitId];
   const names = [...table.columns.map((column) => ident(column.name)), HASH];
   const counts = { inserted: 0, updated: 0, deleted: 0 };
   if (targetEmpty) {
@@ -78,7 +99,7 @@ export async function mergeStaged(
   switch (plan.kind) {
     case 'upsert':
     case 'snapshot': {
-      const match = dialect.sameKey(plan.key);
+      const match = dialect.sameKey(keyColumns(plan.key, 't'), keyColumns(plan.key, 'm'));
       const changed = plan.kind === 'snapshot' ? `(t.${HASH} <> m.${HASH} OR t.${DELETED} IS NOT NULL)` : `t.${HASH} <> m.${HASH}`;
       const newer = plan.kind === 'upsert' && plan.newerThan ? ` AND (t.${ident(plan.newerThan)} IS NULL OR m.${ident(plan.newerThan)} >= t.${ident(plan.newerThan)})` : '';
       const sets = [...names.map((name) => `${name} = m.${name}`), `${RUN} = ${runId}`];

@@ -355,7 +355,7 @@ function numbered(sql: string): string {
  * Same key, NULL equal to NULL, as one hashable comparison: the row values' text. PostgreSQL
  * cannot hash-join `IS NOT DISTINCT FROM`, and a nested loop over a large table would not end.
  */
-function rowTextKey(key: readonly string[]): string {
-  const row = (alias: string) => `ROW(${key.map((k) => `${alias}.${ident(k)}`).join(', ')})::text`;
-  return `${row('t')} = ${row('m')}`;
+function rowTextKey(left: readonly string[], right: readonly string[]): string {
+  const row = (expressions: readonly string[]) => `ROW(${expressions.join(', ')})::text`;
+  return `${row(left)} = ${row(right)}`;
 }
