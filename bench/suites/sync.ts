@@ -104,12 +104,12 @@ const LOAD_TIME_LIMIT =
   'temporary staging tables, smaller batches, two or three batches read ahead, a larger checkpoint_threshold or memory_limit (none ' +
   'beyond the run-to-run spread of this machine). 1.3 would need the encoding and appending moved to a worker thread and the casts out of the final merge.';
 const LOAD_MEMORY_LIMIT =
-  'A floor measured in the same way: Node.js with @x/sync loaded and a DuckDB file opened holds 114 MiB; reading the export through the SDK ' +
-  'in that process peaks at 141 MiB; DuckDB\'s buffer pool then takes up to its memory_limit of 64MB, which the final merge needs (at 48MB ' +
-  'and 40MB the merge of 200k messages fails with "Out of Memory Error"). So the load cannot peak below about 205 MiB with DuckDB in the ' +
-  'process. Above that, the JS heap grows to about 120 MiB before the collector compacts it to about 22 MiB live (rows of a 5,000-row batch ' +
-  'outlive young-generation collections): batches of 1,000 rows (`spruce.batchRows`) cut the peak by about 50 MiB but made the load ' +
-  'about 10 % slower, so the default stays 5,000.';
+  'Measured apart: Node.js with @x/sync loaded and a DuckDB file opened holds 114 MiB, and the SDK\'s read of the export in that process ' +
+  'peaks at 141 MiB. Above that come the JS heap, which grows to about 120 MiB between compactions (about 22 MiB live: rows of a ' +
+  '5,000-row batch outlive young-generation collections), and DuckDB: its buffer pool up to the 64MB memory_limit and what its threads ' +
+  'allocate besides. One-off runs of the other settings: a 40MB memory_limit (the merge still completes; at 32MB it did not) peaked at ' +
+  '311 MiB; batches of 1,000 rows (`spruce.batchRows`) about 50 MiB lower but about 10 % slower; 1,000-row batches with one DuckDB ' +
+  'thread 262-285 MiB. None reaches 200 MiB, so the defaults stay.';
 const LOAD_GROWTH_LIMIT =
   'What grows with the export is on DuckDB\'s side: the staged text waits in the staging table until the merge (spilled to `<file>.tmp` ' +
   'beyond the memory_limit) and the merge reads all of it; the JS side does not grow (the typed read alone peaks within a few MiB at 200k and ' +
