@@ -1,3 +1,5 @@
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncEvent } from '../src/index.js';
@@ -74,4 +76,27 @@ describe.each(warehouseKinds())('exactly once across SIGKILL on $kind', ({ creat
     const [running] = await db.query(`SELECT count(*) AS n FROM _sync_runs WHERE finished_at IS NULL`);
     expect(Number(running!.n)).toBe(reached.length);
   }, 240_000);
+});
+
+describe.each(warehouseKinds())('staged rows a killed run left behind on $kind', ({ create }) => {
+  it('are cleared by the next run, also when their Spruce file is gone from the folder', async () => {
+    const fixture = await syncFixture({ spruceFiles: 1, spruceMessages: 400 });
+    const db = await create();
+    const staged = async () => Number((await db.query('SELECT count(*) AS n FROM _sync_stage_spruce_messages'))[0]!.n);
+    try {
+      const midFile = KILL_POINTS.find((point) => point.name.startsWith('mid Spruce file'))!;
+      expect(await runUntilKilled(fixture, db, midFile)).toBe(true);
+      expect(await staged()).toBeGreaterThanOrEqual(100);
+      // The user moves the file away before the next run: its unit never comes back.
+      const folder = join(fixture.dir, 'spruce');
+      for (const name of await readdir(folder)) await rm(join(folder, name));
+      const rerun = await execCli(['run', '--config', fixture.config, '--json', ...db.cliArgs], fixture.env);
+      expect(rerun.code).toBe(0);
+      expect(await staged()).toBe(0);
+      expect(await db.rows('spruce_messages')).toEqual([]);
+    } finally {
+      await db.dispose();
+      await fixture.close();
+    }
+  }, 120_000);
 });

@@ -29,10 +29,13 @@ export function dataColumns(columns: readonly ColumnSpec[]): ColumnSpec[] | unde
  * await writes.deleteState('luscii_measurements');
  * ```
  */
-export function bookkeepingWrites(execute: Execute, json: 'JSON' | 'JSONB'): Pick<DestinationTransaction, 'clearStage' | 'deleteState' | 'putFile' | 'dropTable'> {
+export function bookkeepingWrites(execute: Execute, json: 'JSON' | 'JSONB'): Pick<DestinationTransaction, 'clearStage' | 'clearStaging' | 'deleteState' | 'putFile' | 'dropTable'> {
   return {
     clearStage: async (table, unitId) => {
       await execute(`DELETE FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = ?`, [unitId], `clearing staged rows of ${table.name}`);
+    },
+    clearStaging: async (table) => {
+      await execute(`DELETE FROM ${ident(stageName(table.name))}`, [], `clearing staged rows of ${table.name}`);
     },
     deleteState: async (stream) => {
       await execute('DELETE FROM _sync_state WHERE stream = ?', [stream], `resetting the state of ${stream}`);

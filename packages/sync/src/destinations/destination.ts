@@ -142,6 +142,8 @@ export interface DestinationTransaction {
   stage(table: TableSpec, unitId: string, columns: readonly string[], rows: readonly StagedRow[]): Promise<void>;
   /** Drop every staged row of `unitId` in `table` (a restarted window, or after a merge). */
   clearStage(table: TableSpec, unitId: string): Promise<void>;
+  /** Drop every staged row of `table`, whatever its unit (rows a killed run left behind). */
+  clearStaging(table: TableSpec): Promise<void>;
   /** Merge the staged rows of `unitId` into `table` as `plan` says, then clear them. */
   merge(table: TableSpec, unitId: string, plan: MergePlan, runId: number): Promise<MergeCounts>;
   /** Store the JSON state of `stream` (replacing the old one). */

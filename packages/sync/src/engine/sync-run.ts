@@ -1,5 +1,5 @@
 import { ExportFormatError } from '@x/core';
-import type { Destination, StreamStateValue } from '../destinations/destination.js';
+import type { Destination, StreamStateValue, TableSpec } from '../destinations/destination.js';
 import type { PlanContext, Source, StreamDefinition, Unit } from '../sources/source.js';
 import { describeError, stopsSource } from './error-report.js';
 import type { RunStatus, StreamSummary, SyncEvent, SyncSummary } from './events.js';
@@ -38,6 +38,7 @@ export async function runEngine(run: EngineRun): Promise<SyncSummary> {
     if (streams.length === 0) continue;
     const failed = new Set<string>();
     try {
+      if (!run.dryRun) await clearLeftoverStaging(destination, source.streams.filter((stream) => byTable.has(stream.table)));
       for await (const unit of source.units(await planContext(run, streams))) {
         if (unit.streams.every((stream) => failed.has(stream))) continue;
         if (run.dryRun) {
@@ -98,6 +99,23 @@ async function runOne(unit: Unit, run: EngineRun, streams: Map<string, StreamDef
     }
     return { error };
   }
+}
+
+/**
+ * Clears what killed runs left staged in the tables of streams whose units never resume from
+ * staged rows: each unit stages its rows again, so these rows would only take space, for good
+ * where their unit never comes back.
+ */
+async function clearLeftoverStaging(destination: Destination, streams: readonly StreamDefinition[]): Promise<void> {
+  const tables: TableSpec[] = [];
+  for (const stream of streams) {
+    const columns = stream.resumesStagedRows ? undefined : await destination.describeTable(stream.table);
+    if (columns) tables.push({ name: stream.table, columns, softDelete: stream.softDelete });
+  }
+  if (tables.length === 0) return;
+  await destination.transaction(async (tx) => {
+    for (const table of tables) await tx.clearStaging(table);
+  });
 }
 
 async function planContext(run: EngineRun, streams: readonly string[]): Promise<PlanContext> {

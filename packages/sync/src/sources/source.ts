@@ -50,6 +50,14 @@ export interface StreamDefinition {
   readonly key: KeyRule;
   /** One line for `status` and docs: how this stream is kept in step. */
   readonly rule: string;
+  /**
+   * Whether a unit of this stream resumes from the rows a killed attempt staged and committed (a
+   * Luscii window's saved cursor). When not, a unit reads its rows again from the start, so every
+   * staged row of the table at the start of a run was left by a killed run and is cleared, also
+   * when its unit never comes back (a Spruce file removed from the folder after a crash).
+   * @default false
+   */
+  readonly resumesStagedRows?: boolean;
 }
 
 /** Events of a unit, in order. */

@@ -32,6 +32,8 @@ export const LUSCII_STREAMS: readonly (StreamDefinition & { readonly reportType:
     columns: modelColumns(LUSCII_ROW_MODELS[reportType]),
     softDelete: !dated,
     key,
+    // A window or the snapshot goes on from its saved cursor with the pages staged before it.
+    resumesStagedRows: true,
     rule: dated
       ? `date windows on ${columnName(LUSCII_WINDOW_COLUMNS[reportType] ?? 'Created_Date')}, look-back re-read, each window replaced`
       : `snapshot: all pages staged, merged on ${keyColumns ? keyColumns.map(columnName).join(', ') : 'the row hash'} when complete, rows gone marked _sync_deleted_at`,
