@@ -101,7 +101,7 @@ const LOAD_TIME_LIMIT =
   'DuckDB: the commits every 20k rows (0.9-1.3 s, partly hidden by parsing one batch ahead) and, after the last row, the INSERT … SELECT that ' +
   'casts, hashes and de-duplicates the staged rows (about 0.9 s). Tried and not kept: data chunks, JSON through from_json and CSV through ' +
   'read_csv for staging (no less CPU than the appender), one transaction per file (the appender then writes row groups on this thread), ' +
-  'temporary staging tables, smaller batches, two or three batches read ahead, a larger checkpoint_threshold or memory_limit (none ' +
+  'smaller batches, two or three batches read ahead, a larger checkpoint_threshold or memory_limit (none ' +
   'beyond the run-to-run spread of this machine). 1.3 would need the encoding and appending moved to a worker thread and the casts out of the final merge.';
 const LOAD_MEMORY_LIMIT =
   'Measured apart: Node.js with @x/sync loaded and a DuckDB file opened holds 114 MiB, and the SDK\'s read of the export in that process ' +

@@ -78,15 +78,21 @@ describe.each(warehouseKinds())('exactly once across SIGKILL on $kind', ({ creat
   }, 240_000);
 });
 
-describe.each(warehouseKinds())('staged rows a killed run left behind on $kind', ({ create }) => {
+describe.each(warehouseKinds())('staged rows a killed run left behind on $kind', ({ kind, create }) => {
   it('are cleared by the next run, also when their Spruce file is gone from the folder', async () => {
     const fixture = await syncFixture({ spruceFiles: 1, spruceMessages: 400 });
     const db = await create();
-    const staged = async () => Number((await db.query('SELECT count(*) AS n FROM _sync_stage_spruce_messages'))[0]!.n);
+    const staged = async () => {
+      const [stage] = await db.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '_sync_stage_spruce_messages'`);
+      return Number(stage!.n) === 0 ? 0 : Number((await db.query('SELECT count(*) AS n FROM _sync_stage_spruce_messages'))[0]!.n);
+    };
     try {
       const midFile = KILL_POINTS.find((point) => point.name.startsWith('mid Spruce file'))!;
       expect(await runUntilKilled(fixture, db, midFile)).toBe(true);
-      expect(await staged()).toBeGreaterThanOrEqual(100);
+      // PostgreSQL's staging is a table, committed with each checkpoint; DuckDB stages a Spruce
+      // file in a temporary table of its connection, which goes with the killed process.
+      if (kind === 'postgres') expect(await staged()).toBeGreaterThanOrEqual(100);
+      else expect(await staged()).toBe(0);
       // The user moves the file away before the next run: its unit never comes back.
       const folder = join(fixture.dir, 'spruce');
       for (const name of await readdir(folder)) await rm(join(folder, name));

@@ -148,6 +148,26 @@ describe.each(warehouseKinds())('$kind destination: merges write only what chang
 });
 
 describe('a DuckDB file written when the engine hashed the rows', () => {
+  it('loses the durable staging of a table now staged for the session, with what a killed run left in it', async () => {
+    const [duck] = warehouseKinds();
+    const warehouse = await duck!.create();
+    try {
+      const file = await DuckDBInstance.create(warehouse.cliArgs[1]);
+      const connection = await file.connect();
+      await connection.run(`CREATE TABLE _sync_stage_t ("_sync_unit" VARCHAR NOT NULL, "_sync_seq" BIGINT NOT NULL, "_sync_row_hash" VARCHAR NOT NULL, id VARCHAR)`);
+      await connection.run(`INSERT INTO _sync_stage_t VALUES ('killed-unit', 1, 'h', 'a')`);
+      connection.closeSync();
+      file.closeSync();
+      const db = warehouse.open();
+      await db.open({ readOnly: false });
+      await db.transaction((tx) => tx.clearStaging({ name: 't', columns: COLUMNS, softDelete: false, staging: 'session' }));
+      await db.close();
+      expect(await warehouse.query(`SELECT table_name FROM information_schema.tables WHERE table_name LIKE '%stage%'`)).toEqual([]);
+    } finally {
+      await warehouse.dispose();
+    }
+  });
+
   it('keeps working: its staging table\'s hash column is left empty, and its rows count as unchanged', async () => {
     const [duck] = warehouseKinds();
     const warehouse = await duck!.create();

@@ -32,10 +32,12 @@ export function dataColumns(columns: readonly ColumnSpec[]): ColumnSpec[] | unde
 export function bookkeepingWrites(execute: Execute, json: 'JSON' | 'JSONB'): Pick<DestinationTransaction, 'clearStage' | 'clearStaging' | 'deleteState' | 'putFile' | 'dropTable'> {
   return {
     clearStage: async (table, unitId) => {
-      await execute(`DELETE FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = ?`, [unitId], `clearing staged rows of ${table.name}`);
+      await execute(`DELETE FROM ${ident(stageName(table))} WHERE "_sync_unit" = ?`, [unitId], `clearing staged rows of ${table.name}`);
     },
     clearStaging: async (table) => {
-      await execute(`DELETE FROM ${ident(stageName(table.name))}`, [], `clearing staged rows of ${table.name}`);
+      // A session table starts empty; what a killed run can have left is the durable staging from before.
+      if (table.staging === 'session') await execute(`DROP TABLE IF EXISTS ${ident(stageName({ name: table.name }))}`, [], `clearing staged rows of ${table.name}`);
+      else await execute(`DELETE FROM ${ident(stageName(table))}`, [], `clearing staged rows of ${table.name}`);
     },
     deleteState: async (stream) => {
       await execute('DELETE FROM _sync_state WHERE stream = ?', [stream], `resetting the state of ${stream}`);
@@ -50,7 +52,8 @@ export function bookkeepingWrites(execute: Execute, json: 'JSON' | 'JSONB'): Pic
     },
     dropTable: async (table) => {
       await execute(`DROP TABLE IF EXISTS ${ident(table)}`, [], `dropping ${table}`);
-      await execute(`DROP TABLE IF EXISTS ${ident(stageName(table))}`, [], `dropping ${table}`);
+      await execute(`DROP TABLE IF EXISTS ${ident(stageName({ name: table }))}`, [], `dropping ${table}`);
+      await execute(`DROP TABLE IF EXISTS ${ident(stageName({ name: table, staging: 'session' }))}`, [], `dropping ${table}`);
     },
   };
 }

@@ -49,6 +49,13 @@ export interface TableSpec {
   readonly columns: readonly ColumnSpec[];
   /** Whether the table carries `_sync_deleted_at` (snapshot tables). */
   readonly softDelete: boolean;
+  /**
+   * Where its staged rows live: `durable`, a table that outlives the connection (a unit resumes
+   * from rows staged before a crash), or `session`, a temporary table of the destination's
+   * connection (the unit stages its rows again after a crash), for destinations with
+   * {@link Destination.sessionStaging}. @default 'durable'
+   */
+  readonly staging?: 'durable' | 'session';
 }
 
 /**
@@ -142,7 +149,10 @@ export interface DestinationTransaction {
   stage(table: TableSpec, unitId: string, columns: readonly string[], rows: readonly StagedRow[]): Promise<void>;
   /** Drop every staged row of `unitId` in `table` (a restarted window, or after a merge). */
   clearStage(table: TableSpec, unitId: string): Promise<void>;
-  /** Drop every staged row of `table`, whatever its unit (rows a killed run left behind). */
+  /**
+   * Drop every staged row of `table` that a killed run left behind, whatever its unit (a
+   * `session` table's durable staging from before, dropped).
+   */
   clearStaging(table: TableSpec): Promise<void>;
   /** Merge the staged rows of `unitId` into `table` as `plan` says, then clear them. */
   merge(table: TableSpec, unitId: string, plan: MergePlan, runId: number): Promise<MergeCounts>;
@@ -172,6 +182,12 @@ export interface Destination {
    * thread that also parses, less text staged). @default false
    */
   readonly hashesStagedRows?: boolean;
+  /**
+   * `true` when the destination can keep the staged rows of a stream whose units never resume
+   * from them in a temporary table of its connection (`TableSpec.staging: 'session'`): nothing
+   * of them is logged or left behind by a crash. @default false
+   */
+  readonly sessionStaging?: boolean;
   /**
    * Open the database, take the single-writer lock (DuckDB: the file lock; PostgreSQL: an advisory
    * lock) and create the bookkeeping tables if missing. A lock held by another process throws

@@ -45,7 +45,7 @@ function keyColumns(key: readonly string[], alias: string): string[] {
  * under a 56MB limit (a sort, `DISTINCT ON`, failed sooner).
  */
 async function dropSupersededRows(execute: Execute, dialect: MergeDialect, table: TableSpec, unitId: string, key: readonly string[]): Promise<void> {
-  const stage = ident(stageName(table.name));
+  const stage = ident(stageName(table));
   const keyOf = (alias: string) => key.map((k) => (k === META_COLUMNS.rowHash ? dialect.rowHash(table.columns, alias) : `${alias}.${ident(k)}`));
   const grouped = keyOf('g').map((expression, i) => `${expression} AS k${i}`);
   const repeated = `SELECT ${grouped.join(', ')}, max(g."_sync_seq") AS top FROM ${stage} g WHERE g."_sync_unit" = ? GROUP BY ${grouped.map((_, i) => i + 1).join(', ')} HAVING count(*) > 1`;
@@ -83,7 +83,7 @@ export async function mergeStaged(
   const dedupe = plan.kind === 'upsert' || plan.kind === 'snapshot' ? plan.key : plan.kind === 'append' ? [META_COLUMNS.rowHash] : undefined;
   const typed = [...table.columns.map((column) => dialect.cast(column)), `${dialect.rowHash(table.columns, 's')} AS ${HASH}`];
   if (dedupe) await dropSupersededRows(execute, dialect, table, unitId, dedupe);
-  const staged = `SELECT ${typed.join(', ')} FROM ${ident(stageName(table.name))} s WHERE s."_sync_unit" = ?`;
+  const staged = `SELECT ${typed.join(', ')} FROM ${ident(stageName(table))} s WHERE s."_sync_unit" = ?`;
   const stagedParams = [unitId];
   const names = [...table.columns.map((column) => ident(column.name)), HASH];
   const counts = { inserted: 0, updated: 0, deleted: 0 };
@@ -91,7 +91,7 @@ export async function mergeStaged(
     // A first load: every plan comes down to inserting the staged rows, with no join against the
     // table and no typed copy of the staging rows (a history export is the biggest unit there is).
     counts.inserted = await execute(`INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT m.*, ${runId} FROM (${staged}) m`, stagedParams);
-    await execute(`DELETE FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = ?`, [unitId]);
+    await execute(`DELETE FROM ${ident(stageName(table))} WHERE "_sync_unit" = ?`, [unitId]);
     return counts;
   }
   await execute(`DROP TABLE IF EXISTS ${MERGE}`);
@@ -143,6 +143,6 @@ export async function mergeStaged(
     }
   }
   await execute(`DROP TABLE ${MERGE}`);
-  await execute(`DELETE FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = ?`, [unitId]);
+  await execute(`DELETE FROM ${ident(stageName(table))} WHERE "_sync_unit" = ?`, [unitId]);
   return counts;
 }

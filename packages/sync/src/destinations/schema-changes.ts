@@ -42,14 +42,14 @@ export async function evolveTable(ddl: TableDdl, spec: TableSpec, existing: read
   }
   const added = columnsToAdd(spec, existing);
   await ddl.run(ddl.createStageSql(spec));
-  const staged = new Set((await ddl.columns(stageName(spec.name))).map((column) => column.name));
+  const staged = new Set((await ddl.columns(stageName(spec))).map((column) => column.name));
   const notices: SchemaNotice[] = [];
   for (const column of added) {
     await ddl.run(`ALTER TABLE ${ident(spec.name)} ADD COLUMN ${ident(column.name)} ${ddl.typeName(column.type)}`);
     notices.push({ table: spec.name, column: column.name, kind: 'column-added', type: column.type });
   }
   for (const column of spec.columns) {
-    if (!staged.has(column.name)) await ddl.run(`ALTER TABLE ${ident(stageName(spec.name))} ADD COLUMN ${ident(column.name)} ${ddl.typeName('TEXT')}`);
+    if (!staged.has(column.name)) await ddl.run(`ALTER TABLE ${ident(stageName(spec))} ADD COLUMN ${ident(column.name)} ${ddl.typeName('TEXT')}`);
   }
   return notices;
 }

@@ -3,7 +3,7 @@ import type { Destination, StreamStateValue, TableSpec } from '../destinations/d
 import type { PlanContext, Source, StreamDefinition, Unit } from '../sources/source.js';
 import { describeError, stopsSource } from './error-report.js';
 import type { RunStatus, StreamSummary, SyncEvent, SyncSummary } from './events.js';
-import { runUnit } from './unit-runner.js';
+import { runUnit, stagingOf } from './unit-runner.js';
 
 /** What the engine runs: resolved sources and streams against an opened destination. */
 export interface EngineRun {
@@ -110,7 +110,7 @@ async function clearLeftoverStaging(destination: Destination, streams: readonly 
   const tables: TableSpec[] = [];
   for (const stream of streams) {
     const columns = stream.resumesStagedRows ? undefined : await destination.describeTable(stream.table);
-    if (columns) tables.push({ name: stream.table, columns, softDelete: stream.softDelete });
+    if (columns) tables.push({ name: stream.table, columns, softDelete: stream.softDelete, staging: stagingOf(destination, stream) });
   }
   if (tables.length === 0) return;
   await destination.transaction(async (tx) => {

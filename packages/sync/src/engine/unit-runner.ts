@@ -74,7 +74,7 @@ async function applyEvent(event: UnitEvent, tx: DestinationTransaction, tables: 
       // Columns a previous run added (a field the vendor started sending) stay known.
       const known = existing ? existing.filter((column) => !columns.some((c) => c.name === column.name)).map((column) => ({ ...column, wire: column.name })) : [];
       const encoder = new RowEncoder(event.table, [...columns, ...known], { hashRows: !context.destination.hashesStagedRows });
-      const spec: TableSpec = { name: event.table, columns: encoder.columns, softDelete: stream?.softDelete ?? false };
+      const spec: TableSpec = { name: event.table, columns: encoder.columns, softDelete: stream?.softDelete ?? false, staging: stagingOf(context.destination, stream) };
       await ensure(context, spec, stream?.table ?? event.table);
       if (!event.resume) await tx.clearStage(spec, unit.id);
       const previous = tables.get(event.table);
@@ -116,6 +116,14 @@ async function applyEvent(event: UnitEvent, tx: DestinationTransaction, tables: 
       context.emit({ event: 'notice', stream: unit.streams[0] ?? '', code: event.code, message: event.message });
       return;
   }
+}
+
+/**
+ * Where a stream's staged rows live on `destination`: for the session when the destination can
+ * and the stream's units never resume from staged rows, else durable (see `TableSpec.staging`).
+ */
+export function stagingOf(destination: Destination, stream: StreamDefinition | undefined): 'durable' | 'session' {
+  return destination.sessionStaging && stream && !stream.resumesStagedRows ? 'session' : 'durable';
 }
 
 async function ensure(context: UnitRunContext, spec: TableSpec, stream: string): Promise<void> {

@@ -52,6 +52,7 @@ export class DuckDbDestination implements Destination {
   readonly kind = 'duckdb';
   readonly location: string;
   readonly hashesStagedRows = true;
+  readonly sessionStaging = true;
   #instance: DuckDBInstance | undefined;
   #connection: DuckDBConnection | undefined;
   #inTransaction = false;
@@ -93,10 +94,10 @@ export class DuckDbDestination implements Destination {
   async ensureTable(spec: TableSpec): Promise<SchemaNotice[]> {
     const ddl = { run: (sql: string) => this.#run(sql), columns: (table: string) => this.#columns(table), createTableSql, createStageSql, typeName: duckType };
     const notices = await evolveTable(ddl, spec, await this.describeTable(spec.name));
-    this.#stageColumns.delete(spec.name);
+    this.#stageColumns.delete(stageName(spec));
     // A staging table of a file written before DuckDB hashed in the merge: its hash column stays, empty.
-    if ((await this.#stageOrder(spec.name)).includes(META_COLUMNS.rowHash)) {
-      await this.#run(`ALTER TABLE ${ident(stageName(spec.name))} ALTER COLUMN ${ident(META_COLUMNS.rowHash)} DROP NOT NULL`);
+    if ((await this.#stageOrder(spec)).includes(META_COLUMNS.rowHash)) {
+      await this.#run(`ALTER TABLE ${ident(stageName(spec))} ALTER COLUMN ${ident(META_COLUMNS.rowHash)} DROP NOT NULL`);
     }
     return notices;
   }
@@ -200,22 +201,23 @@ export class DuckDbDestination implements Destination {
       },
       dropTable: async (table) => {
         await shared.dropTable(table);
-        this.#stageColumns.delete(table);
+        this.#stageColumns.delete(stageName({ name: table }));
+        this.#stageColumns.delete(stageName({ name: table, staging: 'session' }));
       },
     };
   }
 
   async #stage(table: TableSpec, unitId: string, columns: readonly string[], rows: readonly StagedRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const order = await this.#stageOrder(table.name);
+    const order = await this.#stageOrder(table);
     const positions = order.map((name) => (name === '_sync_unit' || name === '_sync_seq' ? -1 : columns.indexOf(name)));
     const key = `${table.name}\u0000${unitId}`;
     let seq = this.#seq.get(key);
     if (seq === undefined) {
-      const found = await this.#rows(`SELECT coalesce(max("_sync_seq"), 0) AS n FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = ?`, [unitId]);
+      const found = await this.#rows(`SELECT coalesce(max("_sync_seq"), 0) AS n FROM ${ident(stageName(table))} WHERE "_sync_unit" = ?`, [unitId]);
       seq = Number(found[0]?.n ?? 0);
     }
-    const appender = await this.#connection!.createAppender(stageName(table.name));
+    const appender = await this.#connection!.createAppender(stageName(table), table.staging === 'session' ? 'main' : undefined, table.staging === 'session' ? 'temp' : undefined);
     for (const row of rows) {
       seq += 1;
       for (let i = 0; i < order.length; i++) {
@@ -249,11 +251,13 @@ export class DuckDbDestination implements Destination {
     return counts;
   }
 
-  async #stageOrder(table: string): Promise<string[]> {
-    let order = this.#stageColumns.get(table);
+  /** The staging table's columns in order, cached by its name until the table changes. */
+  async #stageOrder(table: TableSpec): Promise<string[]> {
+    const name = stageName(table);
+    let order = this.#stageColumns.get(name);
     if (!order) {
-      order = (await this.#columns(stageName(table))).map((column) => column.name);
-      this.#stageColumns.set(table, order);
+      order = (await this.#columns(name)).map((column) => column.name);
+      this.#stageColumns.set(name, order);
     }
     return order;
   }

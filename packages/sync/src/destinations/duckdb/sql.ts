@@ -32,7 +32,7 @@ export function createTableSql(spec: TableSpec): string {
 export function createStageSql(spec: TableSpec): string {
   const columns = ['"_sync_unit" VARCHAR NOT NULL', '"_sync_seq" BIGINT NOT NULL'];
   for (const column of spec.columns) columns.push(`${ident(column.name)} VARCHAR`);
-  return `CREATE TABLE IF NOT EXISTS ${ident(stageName(spec.name))} (${columns.join(', ')})`;
+  return `CREATE ${spec.staging === 'session' ? 'TEMP ' : ''}TABLE IF NOT EXISTS ${ident(stageName(spec))} (${columns.join(', ')})`;
 }
 
 /**
@@ -44,7 +44,7 @@ export function uncastableCountsSql(table: TableSpec, columns: readonly ColumnSp
     const name = ident(column.name);
     return `count(*) FILTER (WHERE ${name} IS NOT NULL AND TRY_CAST(${name} AS ${duckType(column.type)}) IS NULL) AS c${index}`;
   });
-  return `SELECT ${counts.join(', ')} FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = ?`;
+  return `SELECT ${counts.join(', ')} FROM ${ident(stageName(table))} WHERE "_sync_unit" = ?`;
 }
 
 /**

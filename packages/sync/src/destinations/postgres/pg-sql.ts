@@ -54,7 +54,7 @@ export function createTableSql(spec: TableSpec): string {
 export function createStageSql(spec: TableSpec): string {
   const columns = ['"_sync_unit" TEXT NOT NULL', '"_sync_seq" BIGINT GENERATED ALWAYS AS IDENTITY', `${ident(META_COLUMNS.rowHash)} TEXT NOT NULL`];
   for (const column of spec.columns) columns.push(`${ident(column.name)} TEXT`);
-  return `CREATE TABLE IF NOT EXISTS ${ident(stageName(spec.name))} (${columns.join(', ')})`;
+  return `CREATE TABLE IF NOT EXISTS ${ident(stageName(spec))} (${columns.join(', ')})`;
 }
 
 /** The bookkeeping tables, and `_sync_lock`: who holds the writer lock (read by a run that waits for it). */

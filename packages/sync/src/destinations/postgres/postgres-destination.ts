@@ -270,7 +270,7 @@ export class PostgresDestination implements Destination {
   async #stage(table: TableSpec, unitId: string, columns: readonly string[], rows: readonly StagedRow[]): Promise<void> {
     if (rows.length === 0) return;
     if (this.#lost) throw this.#lost;
-    await copyRowsIn(this.#client!, stageName(table.name), unitId, columns, rows).catch((error: unknown) => {
+    await copyRowsIn(this.#client!, stageName(table), unitId, columns, rows).catch((error: unknown) => {
       throw this.#failure(error, `loading rows of ${table.name} (COPY)`);
     });
   }
@@ -300,7 +300,7 @@ export class PostgresDestination implements Destination {
       if (column.type === 'TEXT') continue;
       await this.#query('SAVEPOINT x_sync_cast');
       try {
-        await this.#query(`SELECT count(CAST(${ident(column.name)} AS ${pgType(column.type)})) FROM ${ident(stageName(table.name))} WHERE "_sync_unit" = $1`, [unitId]);
+        await this.#query(`SELECT count(CAST(${ident(column.name)} AS ${pgType(column.type)})) FROM ${ident(stageName(table))} WHERE "_sync_unit" = $1`, [unitId]);
         await this.#query('RELEASE SAVEPOINT x_sync_cast');
       } catch {
         await this.#query('ROLLBACK TO SAVEPOINT x_sync_cast');
