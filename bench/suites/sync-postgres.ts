@@ -104,12 +104,13 @@ const RATIO_LIMIT =
   'The parse and the client side of the sync share one thread. In a CPU profile of one sync, that thread spends about 2.8 s on the parse, ' +
   'about 0.6 s making each row canonical text and hashing it (sha256, for "a run with nothing new changes no row"), about 0.5 s writing it as ' +
   'CSV and converting that to bytes for COPY, about 0.7 s in the garbage collector, and about 1.5 s waiting for the server: each batch\'s COPY ' +
-  '(about 30 ms, partly hidden by parsing the next batch meanwhile) and, after the last row, one INSERT … SELECT that casts the staged text ' +
-  'into the empty table (the last row of each key by a grouped max and a semi-join; about 1 s) and the DELETE of the staging rows, all in the ' +
+  '(partly hidden by parsing the next batch meanwhile) and, after the last row, one INSERT … SELECT that casts the staged text into the ' +
+  'empty table (about 1 s; rows of a key staged twice are deleted from staging first) and the DELETE of the staging rows, all in the ' +
   'one transaction that makes the unit exactly-once. The server could compute the same hash from the staged text (sha256 of the pairs\' ' +
   'UTF-8 bytes joined by a zero byte), as DuckDB now does, but that would move the hashing into the final merge, which runs after the last ' +
   'row and is not hidden either. Staging and merging twice the data the anchor copies once is the price of the rollback-safe unit.';
 const RSS_LIMIT =
-  'The parse alone peaks at about 90 MiB. The sync holds a 5,000-row batch three times over while it stages it (parsed rows, their canonical text ' +
-  'with hashes, the CSV chunks for COPY) plus pg, and the young-generation garbage of that; the batch size, not the export, bounds it. ' +
-  'DuckDB\'s native module (about 45 MiB) is loaded only when a DuckDB file is opened. With node --max-semi-space-size=4 the same run peaks at about 163 MiB.';
+  'The parse alone peaks at about 90 MiB. The sync holds a batch (2,000 rows) three times over while it stages it (parsed rows, their canonical text ' +
+  'with hashes, the CSV chunks for COPY) plus pg; rows that wait for their batch outlive young-generation collections and stay in the old ' +
+  'generation until a full one, so the peak depends on when that comes: with 5,000-row batches identical runs peaked anywhere from 179 to 280 MiB ' +
+  '(the JS heap at 210 MiB in one), with 2,000 at 167-178 MiB. DuckDB\'s native module (about 45 MiB) is loaded only when a DuckDB file is opened.';

@@ -106,9 +106,9 @@ const LOAD_TIME_LIMIT =
 const LOAD_MEMORY_LIMIT =
   'Measured apart: Node.js with @x/sync loaded and a DuckDB file opened holds 114 MiB, and the SDK\'s read of the export in that process ' +
   'peaks at 141 MiB. Above that come the JS heap, which grows to about 120 MiB between compactions (about 22 MiB live: rows of a ' +
-  '5,000-row batch outlive young-generation collections), and DuckDB: its buffer pool up to the 64MB memory_limit and what its threads ' +
+  'batch outlive young-generation collections), and DuckDB: its buffer pool up to the 64MB memory_limit and what its threads ' +
   'allocate besides. One-off runs of the other settings: a 40MB memory_limit (the merge still completes; at 32MB it did not) peaked at ' +
-  '311 MiB; batches of 1,000 rows (`spruce.batchRows`) about 50 MiB lower but about 10 % slower; 1,000-row batches with one DuckDB ' +
+  '311 MiB; batches of 1,000 rows (`spruce.batchRows`, 2,000 by default, 5,000 before) about 50 MiB lower but about 10 % slower; 1,000-row batches with one DuckDB ' +
   'thread 262-285 MiB. None reaches 200 MiB, so the defaults stay.';
 const LOAD_GROWTH_LIMIT =
   'What grows with the export is on DuckDB\'s side: the staged text waits in the staging table until the merge (spilled to `<file>.tmp` ' +

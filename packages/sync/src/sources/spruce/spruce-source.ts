@@ -8,7 +8,12 @@ import { PERIOD_START_COLUMN, SPRUCE_RULES, SPRUCE_STREAMS } from './spruce-stre
 export interface SpruceSourceOptions {
   /** `SPRUCE_EXPORTS_DIR`: the folder where Spruce's SFTP deliveries land. */
   dir: string;
-  /** Rows per staged batch. @default 5000 */
+  /**
+   * Rows per staged batch. Rows that wait longer for their batch outlive the JS engine's young
+   * generation and pile up in its old one until a full collection: with 5,000 a 200,000-message
+   * load into PostgreSQL peaked anywhere from 179 to 280 MiB, with 2,000 at 167-178 MiB.
+   * @default 2000
+   */
   batchRows?: number | undefined;
   /**
    * Staged rows are committed every this many rows, so no transaction holds a whole file; the
@@ -48,7 +53,7 @@ interface Opened {
  * ```
  */
 export function spruceSource(options: SpruceSourceOptions): Source {
-  const batchRows = options.batchRows ?? 5_000;
+  const batchRows = options.batchRows ?? 2_000;
   const commitRows = options.commitRows ?? 20_000;
   return {
     name: 'spruce',
