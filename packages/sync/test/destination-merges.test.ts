@@ -160,7 +160,7 @@ describe('a DuckDB file written when the engine hashed the rows', () => {
       file.closeSync();
       const db = warehouse.open();
       await db.open({ readOnly: false });
-      await db.transaction((tx) => tx.clearStaging({ name: 't', columns: COLUMNS, softDelete: false, staging: 'session' }));
+      await db.transaction((tx) => tx.clearStaging!({ name: 't', columns: COLUMNS, softDelete: false, staging: 'session' }));
       await db.close();
       expect(await warehouse.query(`SELECT table_name FROM information_schema.tables WHERE table_name LIKE '%stage%'`)).toEqual([]);
     } finally {

@@ -140,8 +140,9 @@ export type StreamStateValue = unknown;
 /** Operations inside one transaction. Nothing is visible to others until the transaction commits. */
 export interface DestinationTransaction {
   /**
-   * Append rows to the persistent staging table of `table` for `unitId` (created on demand, typed
-   * all-text plus the unit id and a sequence number, so the last staged row of a key is known).
+   * Append rows to the staging table of `table` for `unitId` (created by `ensureTable`, durable or
+   * for the session as {@link TableSpec.staging} says; all text plus the unit id and a sequence
+   * number, so the last staged row of a key is known).
    * `columns` names the data columns in the order of each row, plus `_sync_row_hash` last unless
    * the destination computes it ({@link Destination.hashesStagedRows}).
    * Bulk: an appender (DuckDB) or COPY (PostgreSQL), never row-by-row INSERTs.
@@ -151,9 +152,10 @@ export interface DestinationTransaction {
   clearStage(table: TableSpec, unitId: string): Promise<void>;
   /**
    * Drop every staged row of `table` that a killed run left behind, whatever its unit (a
-   * `session` table's durable staging from before, dropped).
+   * `session` table's durable staging from before, dropped). Optional for a destination of your
+   * own: without it, what a killed run staged stays until its unit runs again.
    */
-  clearStaging(table: TableSpec): Promise<void>;
+  clearStaging?(table: TableSpec): Promise<void>;
   /** Merge the staged rows of `unitId` into `table` as `plan` says, then clear them. */
   merge(table: TableSpec, unitId: string, plan: MergePlan, runId: number): Promise<MergeCounts>;
   /** Store the JSON state of `stream` (replacing the old one). */

@@ -31,9 +31,13 @@ export function notDistinctKey(left: readonly string[], right: readonly string[]
   return left.map((expression, i) => `${expression} IS NOT DISTINCT FROM ${right[i]}`).join(' AND ');
 }
 
-/** The key columns of `alias`. */
-function keyColumns(key: readonly string[], alias: string): string[] {
-  return key.map((k) => `${alias}.${ident(k)}`);
+/**
+ * The key of `alias` as SQL expressions: its columns, and `_sync_row_hash` as `rowHash(alias)`
+ * (a column of the table and of the merge copy, an expression over staging where the database
+ * computes it).
+ */
+function keyExpressions(key: readonly string[], alias: string, rowHash = (of: string) => `${of}.${HASH}`): string[] {
+  return key.map((k) => (k === META_COLUMNS.rowHash ? rowHash(alias) : `${alias}.${ident(k)}`));
 }
 
 /**
@@ -46,10 +50,10 @@ function keyColumns(key: readonly string[], alias: string): string[] {
  */
 async function dropSupersededRows(execute: Execute, dialect: MergeDialect, table: TableSpec, unitId: string, key: readonly string[]): Promise<void> {
   const stage = ident(stageName(table));
-  const keyOf = (alias: string) => key.map((k) => (k === META_COLUMNS.rowHash ? dialect.rowHash(table.columns, alias) : `${alias}.${ident(k)}`));
-  const grouped = keyOf('g').map((expression, i) => `${expression} AS k${i}`);
+  const stagedHash = (alias: string) => dialect.rowHash(table.columns, alias);
+  const grouped = keyExpressions(key, 'g', stagedHash).map((expression, i) => `${expression} AS k${i}`);
   const repeated = `SELECT ${grouped.join(', ')}, max(g."_sync_seq") AS top FROM ${stage} g WHERE g."_sync_unit" = ? GROUP BY ${grouped.map((_, i) => i + 1).join(', ')} HAVING count(*) > 1`;
-  const sameKey = dialect.sameKey(keyOf('l'), key.map((_, i) => `d.k${i}`));
+  const sameKey = dialect.sameKey(keyExpressions(key, 'l', stagedHash), key.map((_, i) => `d.k${i}`));
   await execute(
     `DELETE FROM ${stage} WHERE "_sync_unit" = ? AND "_sync_seq" IN (SELECT l."_sync_seq" FROM ${stage} l JOIN (${repeated}) d ON ${sameKey} AND l."_sync_seq" < d.top WHERE l."_sync_unit" = ?)`,
     [unitId, unitId, unitId],
@@ -99,7 +103,7 @@ export async function mergeStaged(
   switch (plan.kind) {
     case 'upsert':
     case 'snapshot': {
-      const match = dialect.sameKey(keyColumns(plan.key, 't'), keyColumns(plan.key, 'm'));
+      const match = dialect.sameKey(keyExpressions(plan.key, 't'), keyExpressions(plan.key, 'm'));
       const changed = plan.kind === 'snapshot' ? `(t.${HASH} <> m.${HASH} OR t.${DELETED} IS NOT NULL)` : `t.${HASH} <> m.${HASH}`;
       const newer = plan.kind === 'upsert' && plan.newerThan ? ` AND (t.${ident(plan.newerThan)} IS NULL OR m.${ident(plan.newerThan)} >= t.${ident(plan.newerThan)})` : '';
       const sets = [...names.map((name) => `${name} = m.${name}`), `${RUN} = ${runId}`];

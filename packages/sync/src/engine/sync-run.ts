@@ -114,7 +114,7 @@ async function clearLeftoverStaging(destination: Destination, streams: readonly 
   }
   if (tables.length === 0) return;
   await destination.transaction(async (tx) => {
-    for (const table of tables) await tx.clearStaging(table);
+    for (const table of tables) await tx.clearStaging?.(table);
   });
 }
 
