@@ -67,7 +67,7 @@ describe.skipIf(!url)('PostgreSQL faults: a clear error, and a rerun reaches the
     const blocker = await withAdminClient();
     await blocker.query('SELECT pg_advisory_lock(4242)');
     await admin(`CREATE FUNCTION "${warehouse.schema}".hold() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_advisory_lock_shared(4242); PERFORM pg_advisory_unlock_shared(4242); RETURN NEW; END $$`);
-    await admin(`CREATE TRIGGER hold BEFORE INSERT ON "${warehouse.schema}"."_sync_stage_${TABLE}" FOR EACH ROW EXECUTE FUNCTION "${warehouse.schema}".hold()`);
+    await admin(`CREATE TRIGGER hold BEFORE INSERT ON "${warehouse.schema}"."_sync_session_stage_${TABLE}" FOR EACH ROW EXECUTE FUNCTION "${warehouse.schema}".hold()`);
     const running = runOn(warehouse, units()).catch((error: unknown) => error);
     let copying = 0;
     await vi.waitFor(
@@ -88,7 +88,7 @@ describe.skipIf(!url)('PostgreSQL faults: a clear error, and a rerun reaches the
     expect((error as Error).message).toContain('rolled back');
     expect(await firstUnitOnly(warehouse)).toBe(true);
 
-    await admin(`DROP TRIGGER hold ON "${warehouse.schema}"."_sync_stage_${TABLE}"`);
+    await admin(`DROP TRIGGER hold ON "${warehouse.schema}"."_sync_session_stage_${TABLE}"`);
     expect((await runOn(warehouse, units())).status).toBe('succeeded');
     expect(await warehouse.rows(TABLE)).toEqual(expected);
   });

@@ -29,13 +29,14 @@ export function dataColumns(columns: readonly ColumnSpec[]): ColumnSpec[] | unde
  * await writes.deleteState('luscii_measurements');
  * ```
  */
-export function bookkeepingWrites(execute: Execute, json: 'JSON' | 'JSONB'): Pick<DestinationTransaction, 'clearStage' | 'clearStaging' | 'deleteState' | 'putFile' | 'dropTable'> {
+export function bookkeepingWrites(execute: Execute, json: 'JSON' | 'JSONB'): Required<Pick<DestinationTransaction, 'clearStage' | 'clearStaging' | 'deleteState' | 'putFile' | 'dropTable'>> {
   return {
     clearStage: async (table, unitId) => {
       await execute(`DELETE FROM ${ident(stageName(table))} WHERE "_sync_unit" = ?`, [unitId], `clearing staged rows of ${table.name}`);
     },
     clearStaging: async (table) => {
-      // A session table starts empty; what a killed run can have left is the durable staging from before.
+      // What a killed run can have left of a session table is the durable staging from before (a
+      // temporary table starts empty; PostgreSQL empties its UNLOGGED one besides).
       if (table.staging === 'session') await execute(`DROP TABLE IF EXISTS ${ident(stageName({ name: table.name }))}`, [], `clearing staged rows of ${table.name}`);
       else await execute(`DELETE FROM ${ident(stageName(table))}`, [], `clearing staged rows of ${table.name}`);
     },

@@ -50,10 +50,10 @@ export interface TableSpec {
   /** Whether the table carries `_sync_deleted_at` (snapshot tables). */
   readonly softDelete: boolean;
   /**
-   * Where its staged rows live: `durable`, a table that outlives the connection (a unit resumes
-   * from rows staged before a crash), or `session`, a temporary table of the destination's
-   * connection (the unit stages its rows again after a crash), for destinations with
-   * {@link Destination.sessionStaging}. @default 'durable'
+   * Where its staged rows live: `durable`, a table that survives any crash (a unit resumes from
+   * rows staged before one), or `session`, staging that need not (the unit stages its rows again
+   * after a crash), for destinations with {@link Destination.sessionStaging}: DuckDB keeps it in
+   * a temporary table of its connection, PostgreSQL in an UNLOGGED table. @default 'durable'
    */
   readonly staging?: 'durable' | 'session';
 }
@@ -186,8 +186,8 @@ export interface Destination {
   readonly hashesStagedRows?: boolean;
   /**
    * `true` when the destination can keep the staged rows of a stream whose units never resume
-   * from them in a temporary table of its connection (`TableSpec.staging: 'session'`): nothing
-   * of them is logged or left behind by a crash. @default false
+   * from them where a crash need not keep them (`TableSpec.staging: 'session'`: a temporary
+   * table, an UNLOGGED one), so staging writes nothing to the database's log. @default false
    */
   readonly sessionStaging?: boolean;
   /**

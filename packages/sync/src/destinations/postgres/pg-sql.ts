@@ -49,12 +49,15 @@ export function createTableSql(spec: TableSpec): string {
 
 /**
  * `CREATE TABLE` of a staging table: unit, sequence and hash, then every data column as text.
- * Logged, not UNLOGGED: rows staged with a checkpoint must survive a server crash.
+ * Durable staging is logged: rows staged with a checkpoint must survive a server crash, since
+ * their unit resumes from them. Session staging (`TableSpec.staging`) is UNLOGGED: its unit
+ * stages its rows again after any crash, so they need not reach the write-ahead log (and from
+ * there every replica and WAL archive); the server empties it when it recovers from a crash.
  */
 export function createStageSql(spec: TableSpec): string {
   const columns = ['"_sync_unit" TEXT NOT NULL', '"_sync_seq" BIGINT GENERATED ALWAYS AS IDENTITY', `${ident(META_COLUMNS.rowHash)} TEXT NOT NULL`];
   for (const column of spec.columns) columns.push(`${ident(column.name)} TEXT`);
-  return `CREATE TABLE IF NOT EXISTS ${ident(stageName(spec))} (${columns.join(', ')})`;
+  return `CREATE ${spec.staging === 'session' ? 'UNLOGGED ' : ''}TABLE IF NOT EXISTS ${ident(stageName(spec))} (${columns.join(', ')})`;
 }
 
 /** The bookkeeping tables, and `_sync_lock`: who holds the writer lock (read by a run that waits for it). */

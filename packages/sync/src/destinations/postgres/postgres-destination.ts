@@ -59,7 +59,8 @@ export function redactUrl(url: string): string {
 
 /**
  * The PostgreSQL destination (13 or later). Rows are staged with `COPY … FROM STDIN` into
- * `_sync_stage_<table>` (all text) and merged set-based with casts; one unit is one
+ * `_sync_stage_<table>` (all text; `_sync_session_stage_<table>`, UNLOGGED, for the streams whose
+ * units never resume from staged rows) and merged set-based with casts; one unit is one
  * `BEGIN … COMMIT` on one connection, whose session advisory lock makes it the only writer of
  * its database and schema.
  *
@@ -72,6 +73,7 @@ export function redactUrl(url: string): string {
 export class PostgresDestination implements Destination {
   readonly kind = 'postgres';
   readonly location: string;
+  readonly sessionStaging = true;
   readonly #url: string;
   readonly #schema: string | undefined;
   readonly #lockWaitMs: number;
@@ -254,8 +256,17 @@ export class PostgresDestination implements Destination {
   }
 
   #transactionApi(): DestinationTransaction {
+    const shared = bookkeepingWrites((sql, params, doing) => this.#select(sql, params, doing), 'JSONB');
     return {
-      ...bookkeepingWrites((sql, params, doing) => this.#select(sql, params, doing), 'JSONB'),
+      ...shared,
+      clearStaging: async (table) => {
+        await shared.clearStaging(table);
+        // Unlike DuckDB's temporary table, an UNLOGGED one outlives the connection that staged into it.
+        if (table.staging !== 'session') return;
+        const name = ident(stageName(table));
+        const found = await this.#query(`SELECT to_regclass($1) IS NOT NULL AS found`, [name]);
+        if (found.rows[0]?.found === true) await this.#query(`TRUNCATE ${name}`, [], `clearing staged rows of ${table.name}`);
+      },
       stage: (table, unitId, columns, rows) => this.#stage(table, unitId, columns, rows),
       merge: (table, unitId, plan, runId) => this.#merge(table, unitId, plan, runId),
       putState: async (stream, state) => {
