@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
 
 /**
@@ -28,6 +28,11 @@ export function packageBuild(entry: Record<string, string>, overrides: Options =
     },
     ...overrides,
   };
+  // dist/ is emptied here, once, before either build starts, not by tsup's `clean`: each config's
+  // declaration build deletes every `.d.ts` and `.d.cts` in dist/ as it starts, in parallel with
+  // the other's, and a rebuild over an existing dist/ failed with ENOENT when both deleted the
+  // same file (and could delete what the other had just written).
+  rmSync('dist', { recursive: true, force: true });
   return defineConfig([
     {
       ...shared,
@@ -35,8 +40,6 @@ export function packageBuild(entry: Record<string, string>, overrides: Options =
       format: ['esm'],
       bundle: false,
       dts: { entry },
-      // Two configs share dist/: each cleans only its own files.
-      clean: ['**/*.js', '**/*.js.map', '**/*.d.ts'],
     },
     {
       ...shared,
@@ -47,7 +50,6 @@ export function packageBuild(entry: Record<string, string>, overrides: Options =
       // both share one copy of each class.
       splitting: overrides.splitting ?? false,
       treeshake: true,
-      clean: ['**/*.cjs', '**/*.cjs.map', '**/*.d.cts'],
     },
   ]);
 }
