@@ -3,20 +3,23 @@
  * Spruce export through the SDK alone; `load` syncs the same export into a fresh DuckDB file
  * with `@x/sync`; `read_csv` loads the unzipped messages.csv with DuckDB's own reader (the
  * anchor); `overlap` syncs a Luscii window of many pages, replayed by a loopback server that holds each
- * 40 ms, into a destination whose every write takes 40 ms. Run by bench/suites/sync.ts.
+ * 40 ms, into a destination whose every write takes 40 ms, and `apr-overlap` an All Providers
+ * Report window the same way. Run by bench/suites/sync.ts.
  */
 import { rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { openSpruceExport } from '@x/spruce-export-parser';
-import { DuckDbDestination, sync, type Destination, type DestinationTransaction } from '@x/sync';
+import { DuckDbDestination, sync, type Destination, type DestinationTransaction, type SyncOptions } from '@x/sync';
 import { runChild, timed } from '../lib/child.js';
 import { startLoopbackServer } from '../lib/loopback-server.js';
 import { measureRead } from '../lib/read-measure.js';
-import { LUSCII_EXPORT_DATES, recordLusciiExport, type RecordedExport } from '../lib/recorded-pages.js';
+import { LUSCII_EXPORT_DATES, recordAprSearch, recordLusciiExport, type RecordedExport } from '../lib/recorded-pages.js';
 
-/** Luscii's fixed page size. */
+/** Luscii's fixed page size, and the APR's in these cases (as in the paging suite). */
 const PER_PAGE = 50;
+/** One APR window (a year) from `since` to an hour before `now`: every recorded page once. */
+const APR_WINDOW = { since: '2024-05-01', now: new Date('2024-07-01T00:00:00Z'), hours: 24 * 366 };
 
 interface SyncCaseArgs {
   dir: string;
@@ -62,39 +65,55 @@ await runChild({
       return count;
     });
   },
-  overlap: async (args) => {
-    const { db, rows, latencyMs } = args as unknown as SyncCaseArgs;
-    await rm(db, { force: true });
-    const wait = Number(latencyMs);
-    // Pages recorded from the Luscii fake and replayed by a loopback server holding each for
-    // `wait` ms, as in the paging suite: the msw fake itself spends over 10 ms of CPU a page on
-    // this event loop, which would be charged to the sync's fetches.
-    let recorded: RecordedExport | undefined;
-    const server = await startLoopbackServer(async (baseUrl) => {
-      recorded = await recordLusciiExport(baseUrl, Math.ceil(Number(rows) / PER_PAGE), PER_PAGE);
-      return recorded.responder;
-    }, { latencyMs: wait });
-    const syncInto = (file: string) =>
-      sync({
-        db: slowWrites(new DuckDbDestination(file), wait),
-        sources: { luscii: { apiKey: recorded!.key, baseUrl: server.baseUrl, windowDays: 3650 } },
-        streams: ['luscii_measurements'],
-        since: LUSCII_EXPORT_DATES.startDate,
-        now: new Date('2024-07-01T00:00:00Z'),
-      });
-    // One untimed sync first, as the loop it is compared with reads pages untimed first: loading
-    // DuckDB's native module (150 to 500 ms here), JIT and connections are paid once per process.
-    const warmUp = `${db}.warm-up`;
-    await rm(warmUp, { force: true });
-    await syncInto(warmUp);
-    const before = server.received.length;
-    const { ms, value } = await timed(() => syncInto(db));
-    const pages = server.received.length - before;
-    await server.close();
-    if (value.status !== 'succeeded') throw new Error(`sync ${value.status}: ${JSON.stringify(value.streams)}`);
-    return { ms, count: value.streams.luscii_measurements?.rows ?? 0, extra: { pages } };
-  },
+  overlap: (args) =>
+    overlapCase(args as unknown as SyncCaseArgs, recordLusciiExport, 'luscii_measurements', (recorded, baseUrl) => ({
+      sources: { luscii: { apiKey: recorded.key, baseUrl, windowDays: 3650 } },
+      since: LUSCII_EXPORT_DATES.startDate,
+      now: new Date('2024-07-01T00:00:00Z'),
+    })),
+  'apr-overlap': (args) =>
+    overlapCase(args as unknown as SyncCaseArgs, recordAprSearch, 'dexcare_provider_histories', (recorded, baseUrl) => ({
+      sources: { dexcare: { baseUrl, serviceKey: recorded.key, aprPageSize: PER_PAGE, aprWindowHours: APR_WINDOW.hours } },
+      since: APR_WINDOW.since,
+      now: APR_WINDOW.now,
+    })),
 });
+
+/**
+ * Times `sync()` of `stream` over pages recorded from a package's fake and replayed by a loopback
+ * server holding each `latencyMs`, as in the paging suite (the msw fake itself spends over 10 ms
+ * of CPU a page on this event loop, which would be charged to the sync's fetches), into a
+ * destination whose every write takes `latencyMs` more.
+ */
+async function overlapCase(
+  { db, rows, latencyMs }: SyncCaseArgs,
+  record: (baseUrl: string, pages: number, perPage: number) => Promise<RecordedExport>,
+  stream: string,
+  options: (recorded: RecordedExport, baseUrl: string) => Omit<SyncOptions, 'db' | 'streams'>,
+): Promise<{ ms: number; count: number; extra: { pages: number } }> {
+  await rm(db, { force: true });
+  const wait = Number(latencyMs);
+  let recorded: RecordedExport | undefined;
+  const server = await startLoopbackServer(async (baseUrl) => {
+    recorded = await record(baseUrl, Math.ceil(Number(rows) / PER_PAGE), PER_PAGE);
+    return recorded.responder;
+  }, { latencyMs: wait });
+  const syncInto = (file: string) => sync({ ...options(recorded!, server.baseUrl), db: slowWrites(new DuckDbDestination(file), wait), streams: [stream] });
+  // One untimed sync first, as the loop it is compared with reads pages untimed first: loading
+  // DuckDB's native module (150 to 500 ms here), JIT and connections are paid once per process.
+  const warmUp = `${db}.warm-up`;
+  await rm(warmUp, { force: true });
+  await syncInto(warmUp);
+  const before = server.received.length;
+  const { ms, value } = await timed(() => syncInto(db));
+  const pages = server.received.length - before;
+  await server.close();
+  if (value.status !== 'succeeded') throw new Error(`sync ${value.status}: ${JSON.stringify(value.streams)}`);
+  const count = value.streams[stream]?.rows ?? 0;
+  // A short sync is an error, not a fast one.
+  if (count !== Number(rows)) throw new Error(`synced ${count} rows where ${rows} were served`);
+  return { ms, count, extra: { pages } };
+}
 
 /** A destination whose every staged batch takes `ms` longer: a slow warehouse. */
 function slowWrites(inner: Destination, ms: number): Destination {

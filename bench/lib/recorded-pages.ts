@@ -43,25 +43,31 @@ export async function recordLusciiExport(baseUrl: string, pages: number, perPage
   };
 }
 
-/** The DexCare All Providers Report search in `pages` pages of `perPage`, replayed by offset. */
+/**
+ * The DexCare All Providers Report search in `pages` pages of `perPage`, replayed by offset, and
+ * its first page of one row (how `@x/sync` asks the count again after reading a window).
+ */
 export async function recordAprSearch(baseUrl: string, pages: number, perPage: number): Promise<RecordedExport> {
   const mock = dexCareHandlers({ baseUrl, apr: { records: pages * perPage } });
   const fake = mswResponder(mock.handlers);
+  const search = (limit: number, offset: number) =>
+    recorded(
+      fake,
+      new Request(`${baseUrl}/v1/reporting/providerhistories`, {
+        method: 'POST',
+        headers: { authorization: `dc-token ${mock.aprKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ ...APR_SEARCH_DATES, limit, offset }),
+      }),
+    );
   const byOffset = new Map<number, string>();
-  for (let offset = 0; offset < pages * perPage; offset += perPage) {
-    const request = new Request(`${baseUrl}/v1/reporting/providerhistories`, {
-      method: 'POST',
-      headers: { authorization: `dc-token ${mock.aprKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ ...APR_SEARCH_DATES, limit: perPage, offset }),
-    });
-    byOffset.set(offset, await recorded(fake, request));
-  }
+  for (let offset = 0; offset < pages * perPage; offset += perPage) byOffset.set(offset, await search(perPage, offset));
   checkPages(byOffset.size, pages);
+  const countProbe = await search(1, 0);
   return {
     key: mock.aprKey,
     responder: async (request) => {
-      const { offset, limit } = (await request.json()) as { offset?: number; limit?: number };
-      return replay(limit === perPage ? byOffset.get(offset ?? 0) : undefined);
+      const { offset = 0, limit } = (await request.json()) as { offset?: number; limit?: number };
+      return replay(limit === perPage ? byOffset.get(offset) : limit === 1 && offset === 0 ? countProbe : undefined);
     },
   };
 }
