@@ -42,6 +42,17 @@ export const META_COLUMNS = {
   deletedAt: '_sync_deleted_at',
 } as const;
 
+/**
+ * The order of the `column=value` pairs `_sync_row_hash` covers, for whoever computes it (the
+ * engine, or the database of a destination with {@link Destination.hashesStagedRows}): by the
+ * pair's `column=` start, not by the name alone (`a0=` comes before `a=`, `a_b=` before `at=`).
+ */
+export function byRowHashPair(left: string, right: string): number {
+  const a = `${left}=`;
+  const b = `${right}=`;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** A data table: its data columns in order (meta columns are added by the destination). */
 export interface TableSpec {
   /** `<source>_<stream>` in snake_case, e.g. `luscii_measurements`. */

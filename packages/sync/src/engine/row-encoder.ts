@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import type { ColumnType, StagedRow, StagedValue } from '../destinations/destination.js';
+import { byRowHashPair, type ColumnType, type StagedRow, type StagedValue } from '../destinations/destination.js';
 import { SchemaMismatchError } from '../errors/sync-errors.js';
 import { columnName } from '../sources/columns.js';
 import type { SourceRow, SourceValue, StreamColumn } from '../sources/source.js';
@@ -88,8 +88,8 @@ export class RowEncoder {
 
   /**
    * Each field bound once per batch: its column, its encoder (chosen by type, not per value) and
-   * its `column=` prefix, in the order of the sorted pairs, which is the order of `column=` alone
-   * (column names never contain `=`, so a value cannot reorder pairs).
+   * its `column=` prefix, in the order of the hash's pairs ({@link byRowHashPair}: column names
+   * never contain `=`, so a value cannot reorder pairs).
    */
   #plan(): Binding[] {
     const bindings: Binding[] = [];
@@ -97,7 +97,7 @@ export class RowEncoder {
       const column = this.#columns[index]!;
       bindings.push({ wire, index, column: column.name, type: column.type, encode: ENCODERS[column.type], prefix: `${column.name}=` });
     }
-    return bindings.sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
+    return bindings.sort((a, b) => byRowHashPair(a.column, b.column));
   }
 
   #encodeRow(row: SourceRow, plan: readonly Binding[], width: number): StagedRow {

@@ -1,4 +1,4 @@
-import { META_COLUMNS, type ColumnSpec, type ColumnType, type TableSpec } from '../destination.js';
+import { byRowHashPair, META_COLUMNS, type ColumnSpec, type ColumnType, type TableSpec } from '../destination.js';
 import { ident, literal, stageName } from '../sql-names.js';
 
 export { ident, literal, stageName } from '../sql-names.js';
@@ -49,14 +49,14 @@ export function uncastableCountsSql(table: TableSpec, columns: readonly ColumnSp
 
 /**
  * `_sync_row_hash` of a staged row computed by DuckDB, to the value the engine computes (see
- * `RowEncoder`): sha256 hex of the non-null `column=value` pairs of its staged text, sorted by
- * `column=`, joined by NUL. `concat_ws` skips the NULL pairs as the engine skips null values.
+ * `RowEncoder`): sha256 hex of the non-null `column=value` pairs of its staged text, in the order
+ * of {@link byRowHashPair}, joined by NUL. `concat_ws` skips the NULL pairs as the engine skips null values.
  */
 export function rowHashSql(columns: readonly ColumnSpec[], alias: string): string {
   const pairs = columns
-    .map((column) => ({ prefix: `${column.name}=`, name: column.name }))
-    .sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0))
-    .map(({ prefix, name }) => `${literal(prefix)} || ${alias}.${ident(name)}`);
+    .map((column) => column.name)
+    .sort(byRowHashPair)
+    .map((name) => `${literal(`${name}=`)} || ${alias}.${ident(name)}`);
   return `sha256(concat_ws(chr(0), ${pairs.join(', ')}))`;
 }
 
