@@ -133,6 +133,22 @@ describe.each(warehouseKinds())('$kind destination: merges write only what chang
     expect(await db.countRows('t')).toBe(0);
   });
 
+  it('staged rows commit with their transaction and go with its rollback, also when no statement followed them', async () => {
+    // The durable staging a resumable stream (Luscii) picks up after a crash: a batch staged and
+    // committed stays, a batch staged by a unit that then failed is not there.
+    const spec = { name: 't', columns: COLUMNS, softDelete: false };
+    await db.ensureTable(spec);
+    const encoder = new RowEncoder('t', COLUMNS, { hashRows: !db.hashesStagedRows });
+    await db.transaction((tx) => tx.stage(spec, 'u', encoder.stagedColumns(), encoder.encode([{ id: 'a', n: 1 }])));
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.stage(spec, 'u', encoder.stagedColumns(), encoder.encode([{ id: 'b', n: 2 }, { id: 'c', n: 3 }]));
+        throw new Error('killed');
+      }),
+    ).rejects.toThrow('killed');
+    expect(await rows('SELECT id FROM _sync_stage_t ORDER BY id')).toEqual([{ id: 'a' }]);
+  });
+
   it('a new field becomes a column with a notice; a type that no longer fits names table and column and writes nothing', async () => {
     const spec = { name: 't', columns: COLUMNS, softDelete: false };
     await db.ensureTable(spec);
@@ -149,38 +165,28 @@ describe.each(warehouseKinds())('$kind destination: merges write only what chang
 
 describe('a DuckDB file written when the engine hashed the rows', () => {
   it('loses the durable staging of a table now staged for the session, with what a killed run left in it', async () => {
-    const [duck] = warehouseKinds();
-    const warehouse = await duck!.create();
-    try {
-      const file = await DuckDBInstance.create(warehouse.cliArgs[1]);
-      const connection = await file.connect();
-      await connection.run(`CREATE TABLE _sync_stage_t ("_sync_unit" VARCHAR NOT NULL, "_sync_seq" BIGINT NOT NULL, "_sync_row_hash" VARCHAR NOT NULL, id VARCHAR)`);
-      await connection.run(`INSERT INTO _sync_stage_t VALUES ('killed-unit', 1, 'h', 'a')`);
-      connection.closeSync();
-      file.closeSync();
+    const statements = [
+      `CREATE TABLE _sync_stage_t ("_sync_unit" VARCHAR NOT NULL, "_sync_seq" BIGINT NOT NULL, "_sync_row_hash" VARCHAR NOT NULL, id VARCHAR)`,
+      `INSERT INTO _sync_stage_t VALUES ('killed-unit', 1, 'h', 'a')`,
+    ];
+    await withDuckDbFile(statements, async (warehouse) => {
       const db = warehouse.open();
       await db.open({ readOnly: false });
       await db.transaction((tx) => tx.clearStaging!({ name: 't', columns: COLUMNS, softDelete: false, staging: 'session' }));
       await db.close();
       expect(await warehouse.query(`SELECT table_name FROM information_schema.tables WHERE table_name LIKE '%stage%'`)).toEqual([]);
-    } finally {
-      await warehouse.dispose();
-    }
+    });
   });
 
   it('keeps working: its staging table\'s hash column is left empty, and its rows count as unchanged', async () => {
-    const [duck] = warehouseKinds();
-    const warehouse = await duck!.create();
-    try {
-      const old = new RowEncoder('t', COLUMNS).encode([{ id: 'a', n: 1 }]);
-      // The tables as the previous version created them, holding one row it loaded.
-      const file = await DuckDBInstance.create(warehouse.cliArgs[1]);
-      const connection = await file.connect();
-      await connection.run(`CREATE TABLE t (id VARCHAR, "at" TIMESTAMPTZ, n BIGINT, _sync_run_id BIGINT NOT NULL, _sync_row_hash VARCHAR NOT NULL)`);
-      await connection.run(`CREATE TABLE _sync_stage_t ("_sync_unit" VARCHAR NOT NULL, "_sync_seq" BIGINT NOT NULL, "_sync_row_hash" VARCHAR NOT NULL, id VARCHAR, "at" VARCHAR, n VARCHAR)`);
-      await connection.run(`INSERT INTO t VALUES ('a', NULL, 1, 1, '${String(old[0]!.at(-1))}')`);
-      connection.closeSync();
-      file.closeSync();
+    const old = new RowEncoder('t', COLUMNS).encode([{ id: 'a', n: 1 }]);
+    // The tables as the previous version created them, holding one row it loaded.
+    const statements = [
+      `CREATE TABLE t (id VARCHAR, "at" TIMESTAMPTZ, n BIGINT, _sync_run_id BIGINT NOT NULL, _sync_row_hash VARCHAR NOT NULL)`,
+      `CREATE TABLE _sync_stage_t ("_sync_unit" VARCHAR NOT NULL, "_sync_seq" BIGINT NOT NULL, "_sync_row_hash" VARCHAR NOT NULL, id VARCHAR, "at" VARCHAR, n VARCHAR)`,
+      `INSERT INTO t VALUES ('a', NULL, 1, 1, '${String(old[0]!.at(-1))}')`,
+    ];
+    await withDuckDbFile(statements, async (warehouse) => {
       const db = warehouse.open();
       await db.open({ readOnly: false });
       const spec = { name: 't', columns: COLUMNS, softDelete: false };
@@ -196,8 +202,45 @@ describe('a DuckDB file written when the engine hashed the rows', () => {
         { id: 'a', run: '1' },
         { id: 'b', run: '2' },
       ]);
-    } finally {
-      await warehouse.dispose();
-    }
+    });
   });
 });
+
+describe('DuckDB staged rows held by the appender until the next statement', () => {
+  it('a batch whose write fails (a full disk; here a CHECK on the staging table) rolls its unit back and the next unit commits', async () => {
+    const statements = [`CREATE TABLE _sync_stage_t ("_sync_unit" VARCHAR NOT NULL, "_sync_seq" BIGINT NOT NULL, id VARCHAR, "at" VARCHAR, n VARCHAR CHECK (n <> '13'))`];
+    await withDuckDbFile(statements, async (warehouse) => {
+      const db = warehouse.open();
+      await db.open({ readOnly: false });
+      const spec = { name: 't', columns: COLUMNS, softDelete: false };
+      await db.ensureTable(spec);
+      const encoder = new RowEncoder('t', COLUMNS, { hashRows: !db.hashesStagedRows });
+      const load = (rows: Array<Record<string, unknown>>, run: number) =>
+        db.transaction(async (tx) => {
+          await tx.stage(spec, 'u', encoder.stagedColumns(), encoder.encode(rows as never));
+          return tx.merge(spec, 'u', { kind: 'upsert', key: ['id'] }, run);
+        });
+      await expect(load([{ id: 'a', n: 1 }, { id: 'b', n: 13 }], 1)).rejects.toThrow(/CHECK/);
+      expect(await load([{ id: 'c', n: 2 }], 2)).toEqual({ inserted: 1, updated: 0, deleted: 0 });
+      await db.close();
+      expect(await warehouse.query('SELECT id FROM t ORDER BY id')).toEqual([{ id: 'c' }]);
+      expect(await warehouse.query('SELECT count(*) AS n FROM _sync_stage_t')).toEqual([{ n: '0' }]);
+    });
+  });
+});
+
+/** `work` on a DuckDB warehouse whose file `statements` wrote first (tables as an older version, or a test, left them). */
+async function withDuckDbFile(statements: readonly string[], work: (warehouse: Warehouse) => Promise<void>): Promise<void> {
+  const [duck] = warehouseKinds();
+  const warehouse = await duck!.create();
+  try {
+    const file = await DuckDBInstance.create(warehouse.cliArgs[1]);
+    const connection = await file.connect();
+    for (const statement of statements) await connection.run(statement);
+    connection.closeSync();
+    file.closeSync();
+    await work(warehouse);
+  } finally {
+    await warehouse.dispose();
+  }
+}

@@ -20,6 +20,7 @@ import {
 import { mergeStaged, notDistinctKey, type MergeDialect } from '../merge-sql.js';
 import { evolveTable } from '../schema-changes.js';
 import { readFiles, readRuns, toDate } from '../bookkeeping.js';
+import { StagingAppenders } from './staging-appenders.js';
 import { BOOKKEEPING_SQL, castColumn, createStageSql, createTableSql, duckType, ident, literal, rowHashSql, specType, stageName, uncastableCountsSql } from './sql.js';
 
 /** Settings of {@link DuckDbDestination}. */
@@ -38,8 +39,8 @@ const DUCKDB_MERGE: MergeDialect = { cast: (column) => castColumn(column), sameK
 /**
  * The DuckDB destination: one file, no server. The file lock DuckDB takes when it opens a file
  * read-write is the single-writer lock; another process's lock is a {@link DestinationLockedError}.
- * Rows are staged through DuckDB's appender into `_sync_stage_<table>` (all text) and merged with
- * SQL casts; DuckDB computes `_sync_row_hash` in the merge, on its own threads, so the thread that
+ * Rows are staged through DuckDB's appender into `_sync_stage_<table>` (all text), held by the
+ * appender until the next statement ({@link StagingAppenders}), and merged with SQL casts; DuckDB computes `_sync_row_hash` in the merge, on its own threads, so the thread that
  * parses the export does not hash. One unit is one `BEGIN ... COMMIT`.
  *
  * @example
@@ -55,6 +56,7 @@ export class DuckDbDestination implements Destination {
   readonly sessionStaging = true;
   #instance: DuckDBInstance | undefined;
   #connection: DuckDBConnection | undefined;
+  #appenders: StagingAppenders | undefined;
   #inTransaction = false;
   readonly #seq = new Map<string, number>();
   readonly #stageColumns = new Map<string, string[]>();
@@ -81,10 +83,13 @@ export class DuckDbDestination implements Destination {
       throw error;
     }
     this.#connection = await this.#instance.connect();
+    this.#appenders = new StagingAppenders(this.#connection);
     if (!options.readOnly) for (const sql of BOOKKEEPING_SQL) await this.#run(sql);
   }
 
   async close(): Promise<void> {
+    this.#appenders?.discard();
+    this.#appenders = undefined;
     this.#connection?.closeSync();
     this.#instance?.closeSync();
     this.#connection = undefined;
@@ -115,6 +120,7 @@ export class DuckDbDestination implements Destination {
       await this.#run('COMMIT');
       return result;
     } catch (error) {
+      this.#appenders!.discard();
       await this.#run('ROLLBACK').catch(() => undefined);
       this.#seq.clear();
       throw error;
@@ -172,6 +178,7 @@ export class DuckDbDestination implements Destination {
   }
 
   async *readRows(sql: string, params: readonly (string | number | null)[] = []): AsyncIterable<Record<string, unknown>> {
+    this.#appenders!.flush();
     const result = await this.#connection!.stream(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
     for await (const rows of result.yieldRowObjectJs()) yield* rows;
   }
@@ -217,7 +224,7 @@ export class DuckDbDestination implements Destination {
       const found = await this.#rows(`SELECT coalesce(max("_sync_seq"), 0) AS n FROM ${ident(stageName(table))} WHERE "_sync_unit" = ?`, [unitId]);
       seq = Number(found[0]?.n ?? 0);
     }
-    const appender = await this.#connection!.createAppender(stageName(table), table.staging === 'session' ? 'main' : undefined, table.staging === 'session' ? 'temp' : undefined);
+    const appender = await this.#appenders!.appender(stageName(table), table.staging ?? 'durable');
     for (const row of rows) {
       seq += 1;
       for (let i = 0; i < order.length; i++) {
@@ -233,8 +240,7 @@ export class DuckDbDestination implements Destination {
       }
       appender.endRow();
     }
-    appender.flushSync();
-    appender.closeSync();
+    this.#appenders!.appended(rows.length);
     this.#seq.set(key, seq);
   }
 
@@ -272,11 +278,13 @@ export class DuckDbDestination implements Destination {
   }
 
   async #run(sql: string, params: readonly SqlParam[] = []): Promise<number> {
+    this.#appenders!.flush();
     const result = await this.#connection!.run(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
     return result.rowsChanged;
   }
 
   async #rows(sql: string, params: readonly SqlParam[] = []): Promise<Array<Record<string, unknown>>> {
+    this.#appenders!.flush();
     const reader = await this.#connection!.runAndReadAll(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
     return reader.getRowObjectsJS();
   }
