@@ -115,10 +115,11 @@ const LOAD_TIME_LIMIT =
   'The parse and the rest of the sync share one thread, and the rest does not fit in 0.3 of the parse. In a CPU profile of one load, that thread ' +
   'spends about 2.8 s on the parse, about 0.4 s making each row canonical text (the sha256 of each row is now computed by DuckDB in the merge, ' +
   'on its own threads, to the same value, where it cost this thread about 0.5 s), about 0.95 s appending the text value by value to the ' +
-  'staging table (12 native calls a row, and the flush), about 0.55 s in the garbage collector, and about 1.5 s waiting for DuckDB: the ' +
+  'staging table (12 native calls a row and its flushes; a flush per batch, 100 of them, took about 0.6 s, and the appender now holds rows ' +
+  'until the next statement, 10 flushes, about 0.35 s), about 0.55 s in the garbage collector, and about 1.5 s waiting for DuckDB: the ' +
   'commits every 20k rows (about 0.4 s now that a Spruce file stages in a temporary table, which writes no log; 0.9-1.3 s before) and, after ' +
   'the last row, the INSERT … SELECT that casts and hashes the staged rows into the table (about 0.9 s). Tried and not kept: data chunks, JSON ' +
-  'through from_json and CSV through read_csv for staging (no less CPU than the appender), one transaction per file (the appender then ' +
+  'through from_json, CSV through read_csv and one text split by string_split for staging (no less CPU than the appender), one transaction per file (the appender then ' +
   'writes row groups on this thread), smaller batches, two or three batches read ahead, a larger checkpoint_threshold or memory_limit (none ' +
   'beyond the run-to-run spread of this machine). 1.3 would need the encoding and appending moved to a worker thread and the casts out of the final merge.';
 const LOAD_MEMORY_LIMIT =
