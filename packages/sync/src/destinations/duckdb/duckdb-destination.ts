@@ -40,8 +40,9 @@ const DUCKDB_MERGE: MergeDialect = { cast: (column) => castColumn(column), sameK
  * The DuckDB destination: one file, no server. The file lock DuckDB takes when it opens a file
  * read-write is the single-writer lock; another process's lock is a {@link DestinationLockedError}.
  * Rows are staged through DuckDB's appender into `_sync_stage_<table>` (all text), held by the
- * appender until the next statement ({@link StagingAppenders}), and merged with SQL casts; DuckDB computes `_sync_row_hash` in the merge, on its own threads, so the thread that
- * parses the export does not hash. One unit is one `BEGIN ... COMMIT`.
+ * appender until the next statement on the connection, and merged with SQL casts; DuckDB
+ * computes `_sync_row_hash` in the merge, on its own threads, so the thread that parses the
+ * export does not hash. One unit is one `BEGIN ... COMMIT`.
  *
  * @example
  * ```ts
