@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SchemaMismatchError, type Destination, type MergePlan, type StreamColumn } from '../src/index.js';
+import { SchemaMismatchError, type Destination, type MergePlan, type StreamColumn, type TableSpec } from '../src/index.js';
 import { RowEncoder } from '../src/engine/row-encoder.js';
 import { warehouseKinds, type Warehouse } from './helpers/index.js';
 
@@ -187,11 +187,7 @@ describe('a DuckDB file written when the engine hashed the rows', () => {
       `INSERT INTO t VALUES ('a', NULL, 1, 1, '${String(old[0]!.at(-1))}')`,
     ];
     await withDuckDbFile(statements, async (warehouse) => {
-      const db = warehouse.open();
-      await db.open({ readOnly: false });
-      const spec = { name: 't', columns: COLUMNS, softDelete: false };
-      await db.ensureTable(spec);
-      const encoder = new RowEncoder('t', COLUMNS, { hashRows: !db.hashesStagedRows });
+      const { db, spec, encoder } = await openTable(warehouse);
       const counts = await db.transaction(async (tx) => {
         await tx.stage(spec, 'u', encoder.stagedColumns(), encoder.encode([{ id: 'a', n: 1 }, { id: 'b', n: 2 }]));
         return tx.merge(spec, 'u', { kind: 'upsert', key: ['id'] }, 2);
@@ -210,11 +206,7 @@ describe('DuckDB staged rows held by the appender until the next statement', () 
   it('a batch whose write fails (a full disk; here a CHECK on the staging table) rolls its unit back and the next unit commits', async () => {
     const statements = [`CREATE TABLE _sync_stage_t ("_sync_unit" VARCHAR NOT NULL, "_sync_seq" BIGINT NOT NULL, id VARCHAR, "at" VARCHAR, n VARCHAR CHECK (n <> '13'))`];
     await withDuckDbFile(statements, async (warehouse) => {
-      const db = warehouse.open();
-      await db.open({ readOnly: false });
-      const spec = { name: 't', columns: COLUMNS, softDelete: false };
-      await db.ensureTable(spec);
-      const encoder = new RowEncoder('t', COLUMNS, { hashRows: !db.hashesStagedRows });
+      const { db, spec, encoder } = await openTable(warehouse);
       const load = (rows: Array<Record<string, unknown>>, run: number) =>
         db.transaction(async (tx) => {
           await tx.stage(spec, 'u', encoder.stagedColumns(), encoder.encode(rows as never));
@@ -227,7 +219,38 @@ describe('DuckDB staged rows held by the appender until the next statement', () 
       expect(await warehouse.query('SELECT count(*) AS n FROM _sync_stage_t')).toEqual([{ n: '0' }]);
     });
   });
+
+  it('a unit that stages batch after batch with no statement between them writes its rows once 20,000 are held, not all at its end', async () => {
+    // The bound on what the appenders hold: the failing row of the first batch surfaces while
+    // the unit is still staging, when the second batch takes the held rows past 20,000.
+    const statements = [`CREATE TABLE _sync_stage_t ("_sync_unit" VARCHAR NOT NULL, "_sync_seq" BIGINT NOT NULL, id VARCHAR, "at" VARCHAR, n VARCHAR CHECK (n <> '13'))`];
+    await withDuckDbFile(statements, async (warehouse) => {
+      const { db, spec, encoder } = await openTable(warehouse);
+      const batch = (first: number) => encoder.encode(Array.from({ length: 10_000 }, (_, i) => ({ id: `r${first + i}`, n: first + i })));
+      let staged = 0;
+      const error = await db
+        .transaction(async (tx) => {
+          for (const first of [0, 10_000, 20_000]) {
+            await tx.stage(spec, 'u', encoder.stagedColumns(), batch(first));
+            staged += 1;
+          }
+        })
+        .catch((e: unknown) => e);
+      await db.close();
+      expect(String(error)).toMatch(/CHECK/);
+      expect(staged).toBe(1);
+    });
+  });
 });
+
+/** Opens `warehouse` with table `t` (COLUMNS) ensured, and an encoder staging rows as the engine does. */
+async function openTable(warehouse: Warehouse): Promise<{ db: Destination; spec: TableSpec; encoder: RowEncoder }> {
+  const db = warehouse.open();
+  await db.open({ readOnly: false });
+  const spec = { name: 't', columns: COLUMNS, softDelete: false };
+  await db.ensureTable(spec);
+  return { db, spec, encoder: new RowEncoder('t', COLUMNS, { hashRows: !db.hashesStagedRows }) };
+}
 
 /** `work` on a DuckDB warehouse whose file `statements` wrote first (tables as an older version, or a test, left them). */
 async function withDuckDbFile(statements: readonly string[], work: (warehouse: Warehouse) => Promise<void>): Promise<void> {
