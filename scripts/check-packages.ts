@@ -10,8 +10,9 @@
  * 4. The packed tarballs installed with npm into a scratch app, then used from ESM and from CJS:
  *    a client error is `instanceof` its class whichever format threw it and whichever format
  *    checks; the `testing` subpaths load and work; no client bundles its own copy of core.
- * 5. The installed `x-sync` bin, run as a user runs it: a sync of the built-in mocks into a
- *    DuckDB file, then a second run that changes no row.
+ * 5. The installed `x-sync` bin, run as a user runs it: `--version` prints the installed version
+ *    (set at build), a sync of the built-in mocks into a DuckDB file, then a second run that
+ *    changes no row.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -155,7 +156,7 @@ check('CJS consumer: errors across formats, testing subpaths', () => run('node',
 writeFileSync(
   join(app, 'sync.mjs'),
   `import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { startSyncMocks } from '@x/sync/testing';
 ${shared}
@@ -170,6 +171,9 @@ const changes = async () => {
   return Object.values(finished.summary.streams).reduce((sum, s) => sum + s.inserted + s.updated + s.deleted, 0);
 };
 try {
+  const { stdout: printed } = await promisify(execFile)('node_modules/.bin/x-sync', ['--version'], { encoding: 'utf8' });
+  const installed = JSON.parse(readFileSync('node_modules/@x/sync/package.json', 'utf8')).version;
+  expect(printed === installed + '\\n', 'x-sync --version prints the installed version: ' + printed.trim());
   expect((await changes()) > 0, 'the first x-sync run loads rows');
   expect((await changes()) === 0, 'a second x-sync run changes no row');
 } finally {
@@ -178,7 +182,7 @@ try {
 console.log('x-sync consumer: ok');
 `,
 );
-check('the installed x-sync bin syncs the built-in mocks into DuckDB, then changes nothing', () => run('node', ['sync.mjs'], app));
+check('the installed x-sync bin prints its version, syncs the built-in mocks into DuckDB, then changes nothing', () => run('node', ['sync.mjs'], app));
 
 if (failures.length > 0) {
   console.error(`\n${failures.length} package check(s) failed`);

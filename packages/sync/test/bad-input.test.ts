@@ -24,7 +24,8 @@ describe('bad input gets a clear error and loses nothing', () => {
     const failed = events(result.stdout).filter((event) => event.event === 'stream-failed');
     expect(failed.map((event) => event.stream)).toContain('luscii_measurements');
     expect(failed.every((event) => String(event.stream).startsWith('luscii_') && event.error === 'AuthenticationError')).toBe(true);
-    expect(String(failed[0]!.hint)).toContain('LUSCII_API_KEY');
+    // The hint names the failing source's key, not every source's.
+    expect(failed.every((event) => String(event.hint).startsWith('check LUSCII_API_KEY;') && !String(event.hint).includes('DEXCARE'))).toBe(true);
     expect(result.stdout + result.stderr).not.toContain(wrongKey);
     await withDb(fixture.db, async (query) => {
       expect(Number((await query('SELECT count(*) AS n FROM spruce_messages'))[0]!.n)).toBeGreaterThan(0);
@@ -73,10 +74,27 @@ describe('bad input gets a clear error and loses nothing', () => {
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(db);
       expect(result.stderr).toContain('in use by another process');
+      // What to do, said once (the message and the hint each used to say it).
+      expect(result.stderr.match(/wait for it to finish/g)).toEqual(['wait for it to finish']);
+      expect(result.stderr).toContain('point --db elsewhere');
       expect(fixture.mocks.luscii.requests).toEqual([]);
     } finally {
       holder.kill('SIGKILL');
     }
+  });
+
+  it('a wrong DexCare service key stops DexCare with exit 3, and the hint names DexCare\'s key', async () => {
+    fixture = await syncFixture();
+    const wrongKey = 'wrong-dexcare-key-0b1d2e';
+    const result = await runCli(['run', '--config', fixture.config, '--json', '--source', 'dexcare', '--source', 'luscii'], { ...fixture.env, DEXCARE_SERVICE_KEY: wrongKey });
+    expect(result.code).toBe(3);
+    const failed = events(result.stdout).filter((event) => event.event === 'stream-failed');
+    expect(failed.map((event) => event.stream).sort()).toEqual(['dexcare_avr_virtual', 'dexcare_provider_histories']);
+    expect(failed.every((event) => String(event.hint).startsWith('check DEXCARE_SERVICE_KEY') && !String(event.hint).includes('LUSCII'))).toBe(true);
+    expect(result.stdout + result.stderr).not.toContain(wrongKey);
+    await withDb(fixture.db, async (query) => {
+      expect(Number((await query('SELECT count(*) AS n FROM luscii_measurements'))[0]!.n)).toBeGreaterThan(0);
+    });
   });
 
   it('a config file with an unknown key is refused before anything runs (exit 2)', async () => {

@@ -16,6 +16,11 @@ export const EXIT = { done: 0, failed: 1, usage: 2, partial: 3 } as const;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+// The package's version for `--version`: set from package.json at build by tsup's `define`
+// (tsup.shared.ts) and in tests by vitest's (vitest.workspace.ts), as the clients' User-Agent is.
+declare const __X_PACKAGE_VERSION__: string | undefined;
+const version = typeof __X_PACKAGE_VERSION__ === 'string' ? __X_PACKAGE_VERSION__ : '0.0.0-source';
+
 /**
  * Runs the `x-sync` command line and resolves with its exit code (it does not call
  * `process.exit`, so tests and wrappers can run it in-process).
@@ -30,7 +35,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, outp
   const db = new Option('--db <path>', 'DuckDB file, or postgres://… (or X_SYNC_DB)');
   const schema = () => new Option('--schema <name>', 'PostgreSQL: the schema of every table (or X_SYNC_SCHEMA; default the role\'s current schema)');
   const program = new Command('x-sync')
-    .description('Keep a DuckDB warehouse in step with Luscii, DexCare and Spruce, exactly once per unit of work.')
+    .description('Keep a DuckDB or PostgreSQL warehouse in step with Luscii, DexCare and Spruce, exactly once per unit of work.')
+    .version(version, '-V, --version', 'print the version of @x/sync')
     .exitOverride()
     .configureOutput({ writeOut: (text) => output.stdout.write(text), writeErr: (text) => output.stderr.write(text) })
     .showHelpAfterError();

@@ -2,25 +2,34 @@ import { AuthenticationError, ExportFormatError, isSdkError, NotFoundError, Rate
 import { DestinationError, DestinationLockedError, SchemaMismatchError } from '../errors/sync-errors.js';
 
 /**
+ * Where `x-sync` reads each built-in source's key and host, so that a hint names the variable to
+ * check for the source that failed (a wrong Luscii key says nothing of DexCare's).
+ */
+const SOURCE_ENV: Record<string, { key: string; host: string }> = {
+  luscii: { key: 'LUSCII_API_KEY', host: 'LUSCII_BASE_URL' },
+  dexcare: { key: 'DEXCARE_SERVICE_KEY (and DEXCARE_APR_KEY, if set, for the All Providers Report)', host: 'DEXCARE_BASE_URL (and DEXCARE_APR_BASE_URL, if set)' },
+};
+
+/**
  * An error as a run reports it: its class name, a message safe to print and what to do. SDK
  * errors never quote values; any other error (a database driver's) may, so quoted text in its
- * message is withheld.
+ * message is withheld. `source` is the name of the source whose stream failed, for the hint.
  */
-export function describeError(error: unknown): { error: string; message: string; hint: string } {
+export function describeError(error: unknown, source?: string): { error: string; message: string; hint: string } {
   const name = error instanceof Error ? error.name : 'Error';
   const raw = error instanceof Error ? error.message : String(error);
   const message = isSdkError(error) ? raw : raw.replace(/'[^']*'|"[^"]*"/g, "'…'").split('\n')[0]!;
-  return { error: name, message, hint: hintFor(error) };
+  return { error: name, message, hint: hintFor(error, source === undefined ? undefined : SOURCE_ENV[source]) };
 }
 
-function hintFor(error: unknown): string {
-  if (error instanceof AuthenticationError) return 'check the key in the environment (LUSCII_API_KEY, DEXCARE_SERVICE_KEY, DEXCARE_APR_KEY); the other sources committed';
-  if (error instanceof NotFoundError) return 'check the base URL in the environment';
+function hintFor(error: unknown, env: { key: string; host: string } | undefined): string {
+  if (error instanceof AuthenticationError) return `check ${env?.key ?? 'the key in the environment (LUSCII_API_KEY, DEXCARE_SERVICE_KEY, DEXCARE_APR_KEY)'}; the other sources committed`;
+  if (error instanceof NotFoundError) return `check ${env?.host ?? 'the base URL in the environment'}`;
   if (error instanceof RateLimitError) return 'the vendor is rate limiting; run again later, the stream resumes where it stopped';
   if (error instanceof ConnectionError) return 'the vendor could not be reached; run again, the stream resumes where it stopped';
   if (error instanceof ExportFormatError) return 'the file is damaged or not a Spruce export; ask Spruce to deliver it again';
   if (error instanceof SchemaMismatchError) return 'the vendor changed a column type; migrate the column or run `x-sync reset --stream` for this table';
-  if (error instanceof DestinationLockedError) return 'another x-sync run holds the database; wait for it to finish';
+  if (error instanceof DestinationLockedError) return 'wait for it to finish, or point --db elsewhere';
   if (error instanceof DestinationError) {
     return error.reason === 'authentication' ? 'check the database user and password' : 'fix the database fault, then run again: committed units are kept, the failed unit was rolled back';
   }

@@ -37,6 +37,7 @@ export async function runEngine(run: EngineRun): Promise<SyncSummary> {
     const streams = source.streams.filter((stream) => byTable.has(stream.table)).map((stream) => stream.table);
     if (streams.length === 0) continue;
     const failed = new Set<string>();
+    const fail = (stream: string, error: unknown) => failStream(summaries[stream], stream, describeError(error, source.name), emit);
     try {
       if (!run.dryRun) await clearLeftoverStaging(destination, source.streams.filter((stream) => byTable.has(stream.table)));
       for await (const unit of source.units(await planContext(run, streams))) {
@@ -52,15 +53,15 @@ export async function runEngine(run: EngineRun): Promise<SyncSummary> {
           skipped.push(unit.label);
           continue;
         }
-        for (const stream of unit.streams) fail(summaries, stream, outcome.error, emit);
+        for (const stream of unit.streams) fail(stream, outcome.error);
         if (stopsSource(outcome.error)) {
           for (const stream of streams) failed.add(stream);
-          for (const stream of streams) if (summaries[stream]!.status !== 'failed') fail(summaries, stream, outcome.error, emit);
+          for (const stream of streams) fail(stream, outcome.error);
         } else for (const stream of unit.streams) failed.add(stream);
       }
     } catch (error) {
       // Planning failed (the Spruce folder is missing, a listing call was refused).
-      for (const stream of streams) if (summaries[stream]!.status !== 'failed') fail(summaries, stream, error, emit);
+      for (const stream of streams) fail(stream, error);
     }
   }
 
@@ -141,10 +142,9 @@ async function planContext(run: EngineRun, streams: readonly string[]): Promise<
   };
 }
 
-function fail(summaries: Record<string, StreamSummary>, stream: string, error: unknown, emit: (event: SyncEvent) => void): void {
-  const summary = summaries[stream];
+/** Marks a stream failed, once: a stream stopped by its source's wrong key is not reported twice. */
+function failStream(summary: StreamSummary | undefined, stream: string, described: ReturnType<typeof describeError>, emit: (event: SyncEvent) => void): void {
   if (!summary || summary.status === 'failed') return;
-  const described = describeError(error);
   summary.status = 'failed';
   summary.error = described.error;
   summary.message = described.message;

@@ -19,7 +19,7 @@ export class DestinationLockedError extends SdkError {
     const { holder, waitedMs } = options;
     const who = holder ? `x-sync run ${holder.runId ?? '(starting)'}, which took it at ${holder.since.toISOString()}` : 'another process (another x-sync run?)';
     const waited = waitedMs === undefined ? '' : ` after waiting ${Math.round(waitedMs / 1000)} s`;
-    super(`the database ${location} is in use by ${who}${waited}; wait for it to finish, or point --db elsewhere`, options);
+    super(`the database ${location} is in use by ${who}${waited}`, options);
     this.name = 'DestinationLockedError';
     this.location = location;
     this.holder = holder;
