@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -95,6 +95,39 @@ describe('bad input gets a clear error and loses nothing', () => {
     await withDb(fixture.db, async (query) => {
       expect(Number((await query('SELECT count(*) AS n FROM luscii_measurements'))[0]!.n)).toBeGreaterThan(0);
     });
+  });
+
+  it('a --db that is a CSV or Parquet file (DuckDB would open it as in-memory data and keep nothing) is refused, exit 2, the file untouched', async () => {
+    fixture = await syncFixture();
+    for (const name of ['visits.csv', 'Export.PARQUET']) {
+      const file = join(fixture.dir, name);
+      await writeFile(file, 'visit_id,kind\nv1,virtual\n');
+      for (const args of [['run', '--config', fixture.config], ['run', '--dry-run', '--config', fixture.config], ['status']]) {
+        const result = await runCli([...args, '--db', file], fixture.env);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe(`x-sync: SyncConfigError: ${file} is not a DuckDB database file; point --db (or X_SYNC_DB) at a .duckdb file, which x-sync run creates\n`);
+      }
+      expect(await readFile(file, 'utf8')).toBe('visit_id,kind\nv1,virtual\n');
+      expect(existsSync(`${file}.wal`)).toBe(false);
+    }
+    expect(fixture.mocks.luscii.requests).toEqual([]);
+  });
+
+  it('status, export and spruce-access on a --db that does not exist say so by path, exit 2, and create nothing; a run into a missing folder names the folder', async () => {
+    fixture = await syncFixture();
+    const missing = join(fixture.dir, 'elsewhere.duckdb');
+    await writeFile(join(fixture.dir, 'endpoints.json'), JSON.stringify({ endpoints: {} }));
+    for (const args of [['status'], ['export', '--format', 'csv', '--out', join(fixture.dir, 'out')], ['spruce-access', '--endpoints', join(fixture.dir, 'endpoints.json')]]) {
+      const result = await runCli([...args, '--db', missing], fixture.env);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`no DuckDB database at ${missing}`);
+    }
+    expect(existsSync(missing)).toBe(false);
+    const folder = join(fixture.dir, 'no-such-folder');
+    const run = await runCli(['run', '--config', fixture.config, '--db', join(folder, 'w.duckdb')], fixture.env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`the folder ${folder} does not exist`);
+    expect(fixture.mocks.luscii.requests).toEqual([]);
   });
 
   it('a config file with an unknown key is refused before anything runs (exit 2)', async () => {

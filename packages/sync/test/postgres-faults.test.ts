@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { PostgresDestination } from '../src/destinations/postgres/postgres-destination.js';
 import { DestinationError } from '../src/errors/sync-errors.js';
 import { sync } from '../src/sync.js';
-import { ALL_TYPES, memorySource, postgresUrl, postgresWarehouse, typedRow, withAdmin, type MemoryUnit } from './helpers/index.js';
+import { ALL_TYPES, memorySource, postgresUrl, postgresWarehouse, runCli, typedRow, withAdmin, type MemoryUnit } from './helpers/index.js';
 
 const TABLE = 'spruce_test_items';
 const NOW = new Date('2024-06-01T00:00:00Z');
@@ -135,6 +135,11 @@ describe.skipIf(!url)('PostgreSQL faults: a clear error, and a rerun reaches the
     expect((error as Error).message).not.toContain('not-the-password');
     expect((error as Error).message).not.toContain(new URL(url!).password);
     expect(await warehouse.rows(TABLE)).toEqual([]);
+    // The CLI says what to do once: the message already does, so no hint is added to it.
+    const cli = await runCli(['status', '--db', wrong.toString()], {});
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toMatch(/^x-sync: DestinationError: .*; check the user and password \(in the URL or PGPASSWORD\); nothing was written\n$/);
+    expect(cli.stderr).not.toContain('not-the-password');
   });
 });
 

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isSdkError } from '@x/core';
 import { destinationFor } from '../destinations/open-destination.js';
-import { describeError } from '../engine/error-report.js';
+import { describeError, withHint } from '../engine/error-report.js';
 import { SyncConfigError } from '../errors/sync-errors.js';
 import { readConfigFile } from './config-file.js';
 import { resetStreams } from './commands/reset.js';
@@ -138,7 +138,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, outp
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.done : EXIT.usage;
     const { error: name, message, hint } = describeError(error);
-    output.stderr.write(`x-sync: ${name}: ${message}${isSdkError(error) && !(error instanceof SyncConfigError) ? `. ${hint}` : ''}\n`);
+    output.stderr.write(`x-sync: ${name}: ${isSdkError(error) && !(error instanceof SyncConfigError) ? withHint(message, hint) : message}\n`);
     return error instanceof SyncConfigError ? EXIT.usage : EXIT.failed;
   }
 }

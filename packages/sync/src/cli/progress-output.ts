@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { SyncEvent } from '../engine/events.js';
+import { withHint } from '../engine/error-report.js';
 
 /** Where a command writes: stdout for results, stderr for progress and messages. */
 export interface Output {
@@ -100,7 +101,7 @@ function barRenderer(output: Output): ProgressRenderer {
         break;
       case 'stream-failed':
         update(event.stream, 'FAILED');
-        multibar.log(`${event.stream} failed: ${event.error}: ${event.message}. ${event.hint}\n`);
+        multibar.log(`${event.stream} failed: ${event.error}: ${withHint(event.message, event.hint)}\n`);
         break;
       case 'planned':
         multibar.log(`would read ${event.stream}: ${event.unit}\n`);

@@ -30,10 +30,14 @@ function hintFor(error: unknown, env: { key: string; host: string } | undefined)
   if (error instanceof ExportFormatError) return 'the file is damaged or not a Spruce export; ask Spruce to deliver it again';
   if (error instanceof SchemaMismatchError) return 'the vendor changed a column type; migrate the column or run `x-sync reset --stream` for this table';
   if (error instanceof DestinationLockedError) return 'wait for it to finish, or point --db elsewhere';
-  if (error instanceof DestinationError) {
-    return error.reason === 'authentication' ? 'check the database user and password' : 'fix the database fault, then run again: committed units are kept, the failed unit was rolled back';
-  }
+  // Its message already says what to do for its reason (pg-errors.ts).
+  if (error instanceof DestinationError) return '';
   return 'run again: committed units are kept and the stream resumes where it stopped';
+}
+
+/** A failure's message and its hint as one line for a person; the hint is left out when empty. */
+export function withHint(message: string, hint: string): string {
+  return hint === '' ? message : `${message}. ${hint}`;
 }
 
 /** Whether an error stops every stream of its source (a wrong key is wrong for all of them). */

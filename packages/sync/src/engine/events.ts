@@ -2,7 +2,8 @@ import type { MergeCounts } from '../destinations/destination.js';
 
 /**
  * What a run reports as it goes, for progress bars, NDJSON and `onProgress`. Every field is a
- * name, a count, a date window or a file name: never a key and never a cell value.
+ * name, a count, a date window or a file name: never a key and never a cell value. The `hint` of
+ * `stream-failed` says what to do, or is `''` when its `message` already says it (a database fault).
  */
 export type SyncEvent =
   | { readonly event: 'run-started'; readonly runId: number; readonly db: string; readonly streams: readonly string[] }

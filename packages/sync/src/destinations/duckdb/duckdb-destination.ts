@@ -20,6 +20,7 @@ import {
 import { mergeStaged, notDistinctKey, type MergeDialect } from '../merge-sql.js';
 import { evolveTable } from '../schema-changes.js';
 import { readFiles, readRuns, toDate } from '../bookkeeping.js';
+import { checkDatabaseFile } from './database-file.js';
 import { StagingAppenders } from './staging-appenders.js';
 import { BOOKKEEPING_SQL, castColumn, createStageSql, createTableSql, duckType, ident, literal, rowHashSql, specType, stageName, uncastableCountsSql } from './sql.js';
 
@@ -70,6 +71,7 @@ export class DuckDbDestination implements Destination {
   }
 
   async open(options: { readonly readOnly: boolean }): Promise<void> {
+    await checkDatabaseFile(this.location, options);
     try {
       // Loaded on open, not on import: DuckDB's native module is about 45 MiB of RSS that a PostgreSQL run does not need.
       const { DuckDBInstance } = await import('@duckdb/node-api');

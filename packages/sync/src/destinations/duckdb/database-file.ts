@@ -1,0 +1,41 @@
+import { existsSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { SyncConfigError } from '../../errors/sync-errors.js';
+
+/** Bytes 8-11 of every DuckDB database file: its storage format's magic. */
+const MAGIC = 'DUCK';
+const MAGIC_OFFSET = 8;
+
+/**
+ * Refuses a `--db` path DuckDB would not keep rows in, before DuckDB opens it, with the path in
+ * the message (DuckDB's own errors quote it, and x-sync withholds quoted text):
+ *
+ * - a file that exists but is not a DuckDB database. DuckDB opens a CSV, Parquet or JSON file
+ *   (`--db export.csv`) as an in-memory database over that data, so a run would report success
+ *   and keep nothing;
+ * - for reading (`status`, `export`, `spruce-access`, `--dry-run`), a file that does not exist;
+ * - for writing, a folder that does not exist.
+ *
+ * An empty file is a new database, as DuckDB treats it.
+ */
+export async function checkDatabaseFile(location: string, options: { readonly readOnly: boolean }): Promise<void> {
+  if (location === ':memory:') return;
+  if (!existsSync(location)) {
+    if (options.readOnly) throw new SyncConfigError(`no DuckDB database at ${location}: x-sync run creates it there; point --db (or X_SYNC_DB) at the file your runs write`);
+    if (!existsSync(dirname(location))) throw new SyncConfigError(`cannot create the DuckDB database ${location}: the folder ${dirname(location)} does not exist`);
+    return;
+  }
+  if (statSync(location).isDirectory()) throw new SyncConfigError(`${location} is a folder, not a DuckDB database file`);
+  const file = await open(location, 'r');
+  try {
+    const header = Buffer.alloc(MAGIC_OFFSET + MAGIC.length);
+    const { bytesRead } = await file.read(header, 0, header.length, 0);
+    if (bytesRead === 0) return;
+    if (header.toString('latin1', MAGIC_OFFSET, bytesRead) !== MAGIC) {
+      throw new SyncConfigError(`${location} is not a DuckDB database file; point --db (or X_SYNC_DB) at a .duckdb file, which x-sync run creates`);
+    }
+  } finally {
+    await file.close();
+  }
+}
