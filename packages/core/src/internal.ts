@@ -38,7 +38,7 @@ export { poll, isTransientError, checkWaitOptions, splitWaitOptions, WAIT_OPTION
 export type { PollOptions } from './poll.js';
 export { csvRows, DEFAULT_MAX_RECORD_SIZE } from './csv/rows.js';
 export { normalizeHeaderLoosely } from './csv/header.js';
-export { charsetOf, checkEncoding } from './csv/text-decoding.js';
+export { charsetOf, checkEncoding, decodeWhole } from './csv/text-decoding.js';
 export type { CsvRowsOptions, TypedCsvRowsOptions, RawCsvRowsOptions, CsvRowHooks } from './csv/rows.js';
 export { readStream, readAll } from './byte-stream.js';
 export type { ByteSource, ReadStreamOptions } from './byte-stream.js';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { ExportFormatError, InvalidParamsError, TimeoutError } from '@x/core';
-import { csvRows } from '@x/core/internal';
+import { csvRows, decodeWhole } from '@x/core/internal';
 import { caught, chunksOf, collect } from './helpers/index.js';
 
 const HEADER = 'id,name\r\n';
@@ -162,5 +162,26 @@ describe('a body that stalls after whole rows', () => {
     const { seen, error } = await rowsUntilFailure(body());
     expect(error).toBe(stall);
     expect(seen).toEqual([{ id: '1', name: 'Ann' }]);
+  });
+});
+
+describe('decodeWhole: a small file a person edits, by the same rules', () => {
+  const text = '{"name": "José"}';
+
+  test('UTF-8 with and without the BOM Notepad writes, and UTF-16 with its BOM (PowerShell 5 writes LE) read the same', () => {
+    const utf8 = new TextEncoder().encode(text);
+    for (const bytes of [utf8, Uint8Array.of(0xef, 0xbb, 0xbf, ...utf8), utf16(text, 'le'), utf16(text, 'be')]) {
+      expect(decodeWhole(bytes)).toBe(text);
+    }
+  });
+
+  test('bytes that are not UTF-8 (re-saved as Latin-1) throw, instead of a replacement character; the encoding option reads them', () => {
+    expect(() => decodeWhole(latin1(text))).toThrow('the bytes are not valid utf-8');
+    expect(decodeWhole(latin1(text), { encoding: 'latin1' })).toBe(text);
+  });
+
+  test('a file shorter than a BOM, and an empty one', () => {
+    expect(decodeWhole(new TextEncoder().encode('{}'))).toBe('{}');
+    expect(decodeWhole(new Uint8Array(0))).toBe('');
   });
 });

@@ -90,6 +90,15 @@ describe('the endpoints file', () => {
     expect(error.message).toMatch(/^endpoints file: cannot be opened \((ENOENT|ERR_INVALID_ARG_VALUE)\)$/);
   });
 
+  test('a file PowerShell 5 wrote (UTF-16LE with its BOM) loads; one re-saved as windows-1252 is an InvalidParamsError, not an id with a replacement character', async () => {
+    const json = '{ "endpoints": { "+14155550100": { "owner": "ana", "members": ["team-é"] } } }';
+    const utf16le = new Uint8Array(Buffer.from(`\uFEFF${json}`, 'utf16le'));
+    expect((await loadAccessEndpoints(new Blob([utf16le]))).get('+14155550100')).toEqual({ endpoint: '+14155550100', owner: 'ana', members: ['team-é'] });
+    const windows1252 = Uint8Array.from(json, (char) => char.charCodeAt(0));
+    const error = await caught(loadAccessEndpoints(new Blob([windows1252])));
+    expect(error).toMatchObject({ name: 'InvalidParamsError', param: 'endpoints', message: 'endpoints file: not UTF-8 or UTF-16 text (save it as UTF-8)' });
+  });
+
   test('a missing table is an ExportFormatError naming it, before the analysis starts', async () => {
     const { pages: _pages, ...tables } = story().tables();
     const exp = await openSpruceExport(buildSpruceExportZip(tables));

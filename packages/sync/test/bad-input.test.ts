@@ -130,6 +130,24 @@ describe('bad input gets a clear error and loses nothing', () => {
     expect(fixture.mocks.luscii.requests).toEqual([]);
   });
 
+  it('a config file Notepad saved with a BOM, or PowerShell 5 as UTF-16LE, is read; one in windows-1252 is refused, exit 2', async () => {
+    fixture = await syncFixture();
+    const json = JSON.stringify({ since: '2024-06-20', streams: ['luscii_measurements'] });
+    const config = join(fixture.dir, 'x-sync.json');
+    for (const bytes of [Buffer.from(`\uFEFF${json}`, 'utf8'), Buffer.from(`\uFEFF${json}`, 'utf16le')]) {
+      await writeFile(config, bytes);
+      const result = await runCli(['run', '--dry-run', '--config', config, '--json'], fixture.env);
+      expect(result.code).toBe(0);
+      const planned = events(result.stdout).filter((event) => event.event === 'planned');
+      expect(new Set(planned.map((event) => event.stream))).toEqual(new Set(['luscii_measurements']));
+      expect(planned[0]!.unit).toMatch(/^2024-06-20\.\./);
+    }
+    await writeFile(config, Buffer.from(JSON.stringify({ since: '2024-06-20', streams: ['luscii_measurements'], db: 'entrepôt.duckdb' }), 'latin1'));
+    const refused = await runCli(['run', '--config', config], fixture.env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`x-sync: SyncConfigError: --config ${config}: not UTF-8 or UTF-16 text (save it as UTF-8)\n`);
+  });
+
   it('a config file with an unknown key is refused before anything runs (exit 2)', async () => {
     fixture = await syncFixture();
     const config = join(fixture.dir, 'bad.json');

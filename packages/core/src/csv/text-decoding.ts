@@ -84,6 +84,22 @@ export async function* decodeText(chunks: ByteChunks, options: TextDecodingOptio
   if (tail !== '') yield tail;
 }
 
+/**
+ * Decodes a whole small file (a config or endpoints JSON a person edits) by the rules of
+ * {@link decodeText}: a byte-order mark picks UTF-8 or UTF-16, else `encoding`, else UTF-8, and
+ * bytes that are not valid are an {@link InvalidTextError}. Windows editors write a UTF-8 BOM
+ * (Notepad) or UTF-16LE (PowerShell 5's `>` and `Out-File`), which `JSON.parse` of the bytes as
+ * UTF-8 refuses.
+ *
+ * @example
+ * ```ts
+ * const config = JSON.parse(decodeWhole(await readFile('x-sync.json')));
+ * ```
+ */
+export function decodeWhole(bytes: Uint8Array, options: TextDecodingOptions = {}): string {
+  return decode(decoderFor(bytes, options), bytes, false);
+}
+
 function decoderFor(head: Uint8Array, options: TextDecodingOptions): TextDecoder {
   const bom = bomEncoding(head);
   const label = bom ?? options.encoding ?? options.declaredCharset ?? 'utf-8';

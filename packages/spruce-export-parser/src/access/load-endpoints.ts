@@ -1,5 +1,6 @@
 import { openFileSource } from '#file-source';
 import { InvalidParamsError } from '@x/core';
+import { decodeWhole } from '@x/core/internal';
 import { blobSource, isBlobLike, type BlobLike, type ByteRangeSource } from '../sources/byte-range.js';
 import { parseAccessEndpoints, type AccessEndpoints } from './endpoints-file.js';
 
@@ -28,7 +29,11 @@ export async function loadAccessEndpoints(source: AccessEndpointsSource): Promis
       throw new InvalidParamsError(`endpoints file: cannot be opened (${typeof code === 'string' ? code : 'error'})`, { param: 'endpoints', cause: error });
     }
   } else throw new InvalidParamsError('endpoints file: expected a path, a file: URL or a Blob', { param: 'endpoints' });
-  // TextDecoder drops a byte-order mark, as a Windows editor writes one.
-  const text = new TextDecoder().decode(await file.read(0, file.size));
+  let text: string;
+  try {
+    text = decodeWhole(await file.read(0, file.size));
+  } catch (error) {
+    throw new InvalidParamsError('endpoints file: not UTF-8 or UTF-16 text (save it as UTF-8)', { param: 'endpoints', cause: error });
+  }
   return parseAccessEndpoints(text);
 }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { decodeWhole } from '@x/core/internal';
 import { z } from 'zod';
 import { SyncConfigError } from '../errors/sync-errors.js';
 
@@ -33,11 +34,17 @@ export type SyncConfigFile = z.infer<typeof SyncConfigFile>;
 
 /** Reads and checks a config file; any problem is a {@link SyncConfigError} naming the key, never a value. */
 export async function readConfigFile(path: string): Promise<SyncConfigFile> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch {
     throw new SyncConfigError(`--config ${path}: cannot read the file`);
+  }
+  let text: string;
+  try {
+    text = decodeWhole(bytes);
+  } catch {
+    throw new SyncConfigError(`--config ${path}: not UTF-8 or UTF-16 text (save it as UTF-8)`);
   }
   let json: unknown;
   try {
