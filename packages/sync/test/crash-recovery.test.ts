@@ -1,9 +1,11 @@
-import { readdir, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { readdirSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncEvent } from '../src/index.js';
-import { execCli, runCli, spawnCli, syncFixture, warehouseKinds, type SyncFixture, type Warehouse } from './helpers/index.js';
+import { execCli, runCli, spawnCli, syncFixture, untilFileShows, warehouseKinds, type SyncFixture, type Warehouse } from './helpers/index.js';
 
 type Killpoint = { name: string; at: (event: SyncEvent) => boolean };
 
@@ -104,6 +106,32 @@ describe.each(warehouseKinds())('staged rows a killed run left behind on $kind',
       expect(rerun.code).toBe(0);
       expect(await staged()).toBe(0);
       expect(await db.rows('spruce_messages')).toEqual([]);
+    } finally {
+      await db.dispose();
+      await fixture.close();
+    }
+  }, 120_000);
+});
+
+describe.each(warehouseKinds())('x-sync export killed mid-write on $kind', ({ create }) => {
+  it('leaves no <table>.csv that is not whole (a .partial file at most): a truncated CSV would load without an error', async () => {
+    const fixture = await syncFixture({ spruceFiles: 1, spruceMessages: 20_000 });
+    const db = await create();
+    try {
+      expect((await execCli(['run', '--config', fixture.config, '--source', 'spruce', ...db.cliArgs], fixture.env)).code).toBe(0);
+      const whole = join(fixture.dir, 'whole');
+      expect((await execCli(['export', '--format', 'csv', '--out', whole, ...db.cliArgs], fixture.env)).code).toBe(0);
+      const killed = join(fixture.dir, 'killed');
+      const child = await spawnCli(['export', '--format', 'csv', '--out', killed, ...db.cliArgs], fixture.env);
+      // SIGKILL as soon as the messages file (about 5 MB) starts, under either name.
+      await untilFileShows(killed, 'spruce_messages.csv', child);
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+      const left = readdirSync(killed);
+      expect(left.some((name) => name.startsWith('spruce_messages.csv'))).toBe(true);
+      for (const name of left.filter((file) => file.endsWith('.csv'))) {
+        expect(await readFile(join(killed, name), 'utf8'), name).toBe(await readFile(join(whole, name), 'utf8'));
+      }
     } finally {
       await db.dispose();
       await fixture.close();

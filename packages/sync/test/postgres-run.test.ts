@@ -1,8 +1,10 @@
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbDestination } from '../src/destinations/duckdb/duckdb-destination.js';
 import { PostgresDestination } from '../src/destinations/postgres/postgres-destination.js';
-import { comparableContents, postgresUrl, postgresWarehouse, runCli, syncFixture, withAdmin, type SyncFixture } from './helpers/index.js';
+import { comparableContents, execCli, postgresUrl, postgresWarehouse, runCli, spawnCli, syncFixture, untilFileShows, withAdmin, type SyncFixture } from './helpers/index.js';
 
 const url = postgresUrl();
 
@@ -96,4 +98,28 @@ describe.skipIf(!url)('x-sync run --db postgres://… over the three mocks', () 
     expect(parquet.code).toBe(2);
     expect(parquet.stderr).toContain('Parquet export is DuckDB-only');
   });
+});
+
+describe.skipIf(!url)('x-sync export on PostgreSQL', () => {
+  it('writes every file from one snapshot: a run that commits while it writes shows in none of them', async () => {
+    const fixture = await syncFixture({ spruceFiles: 1, spruceMessages: 20_000 });
+    const warehouse = await postgresWarehouse(url!);
+    try {
+      expect((await execCli(['run', '--config', fixture.config, '--source', 'spruce', ...warehouse.cliArgs], fixture.env)).code).toBe(0);
+      const before = join(fixture.dir, 'before');
+      expect((await execCli(['export', '--format', 'csv', '--out', before, ...warehouse.cliArgs], fixture.env)).code).toBe(0);
+      const during = join(fixture.dir, 'during');
+      const child = await spawnCli(['export', '--format', 'csv', '--out', during, ...warehouse.cliArgs], fixture.env);
+      // Once the export is writing the messages, another run's commit lands in the tables still to come.
+      await untilFileShows(during, 'spruce_messages.csv', child);
+      await warehouse.query(`INSERT INTO _sync_runs (id, started_at, status) VALUES (999, now(), 'running')`);
+      const [code] = (await once(child, 'exit')) as [number];
+      expect(code).toBe(0);
+      expect(await readFile(join(during, '_sync_runs.csv'), 'utf8')).toBe(await readFile(join(before, '_sync_runs.csv'), 'utf8'));
+      expect(Number((await warehouse.query('SELECT count(*) AS n FROM _sync_runs'))[0]!.n)).toBe(2);
+    } finally {
+      await warehouse.dispose();
+      await fixture.close();
+    }
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +99,12 @@ export function cliBundle(): Promise<string> {
 /** Starts `x-sync` as a child process (see {@link cliBundle}). */
 export async function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   return spawn(process.execPath, [await cliBundle(), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Resolves once a file whose name starts with `prefix` shows in `dir`, or when `child` has exited. */
+export async function untilFileShows(dir: string, prefix: string, child: ChildProcess): Promise<void> {
+  const shows = () => existsSync(dir) && readdirSync(dir).some((name) => name.startsWith(prefix));
+  while (!shows() && child.exitCode === null) await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Runs `x-sync` as a child process to its end. */

@@ -18,6 +18,7 @@ import {
   type TableSpec,
 } from '../destination.js';
 import { mergeStaged, notDistinctKey, type MergeDialect } from '../merge-sql.js';
+import { writeExportFile } from '../export-file.js';
 import { evolveTable } from '../schema-changes.js';
 import { readFiles, readRuns, toDate } from '../bookkeeping.js';
 import { checkDatabaseFile } from './database-file.js';
@@ -193,7 +194,7 @@ export class DuckDbDestination implements Destination {
     for (const table of tables) {
       const file = join(dir, `${table}.${format}`);
       const options = format === 'parquet' ? 'FORMAT parquet' : 'FORMAT csv, HEADER true';
-      await this.#run(`COPY (SELECT * FROM ${ident(table)}) TO ${literal(file)} (${options})`);
+      await writeExportFile(file, (path) => this.#run(`COPY (SELECT * FROM ${ident(table)}) TO ${literal(path)} (${options})`));
       written.push({ table, file, rows: await this.countRows(table) });
     }
     return written;

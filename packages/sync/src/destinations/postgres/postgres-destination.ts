@@ -19,6 +19,7 @@ import {
 } from '../destination.js';
 import { readFiles, readRuns } from '../bookkeeping.js';
 import { mergeStaged, stagedRowHash } from '../merge-sql.js';
+import { writeExportFile } from '../export-file.js';
 import { evolveTable } from '../schema-changes.js';
 import { ident, stageName } from '../sql-names.js';
 import { copyRowsIn, copyTableOut } from './pg-copy.js';
@@ -245,12 +246,19 @@ export class PostgresDestination implements Destination {
     await mkdir(dir, { recursive: true });
     const written: Array<{ table: string; file: string; rows: number }> = [];
     const bookkeeping = this.#hasBookkeeping ? ['_sync_runs', '_sync_state', '_sync_files'] : [];
-    for (const table of [...(await this.listTables()), ...bookkeeping]) {
-      const file = join(dir, `${table}.csv`);
-      await copyTableOut(this.#client!, table, file).catch((error: unknown) => {
-        throw toDestinationError(error, { location: this.location, doing: `exporting ${table}` });
-      });
-      written.push({ table, file, rows: await this.countRows(table) });
+    // One snapshot for every file: a run committing meanwhile (it does not wait for an export)
+    // shows in none of them or in all, and the files agree with _sync_state.
+    await this.#query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', [], 'exporting');
+    try {
+      for (const table of [...(await this.listTables()), ...bookkeeping]) {
+        const file = join(dir, `${table}.csv`);
+        await writeExportFile(file, (path) => copyTableOut(this.#client!, table, path)).catch((error: unknown) => {
+          throw toDestinationError(error, { location: this.location, doing: `exporting ${table}` });
+        });
+        written.push({ table, file, rows: await this.countRows(table) });
+      }
+    } finally {
+      await this.#query('COMMIT', [], 'exporting').catch(() => undefined);
     }
     return written;
   }
