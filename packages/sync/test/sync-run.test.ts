@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_STREAMS } from '../src/index.js';
@@ -92,6 +93,16 @@ describe('x-sync run over the three mocks on loopback HTTP', () => {
     }
     const rows = await withDb(fixture.db, async (query) => query(`SELECT count(*) AS n FROM read_parquet('${join(fixture.dir, 'out-parquet', 'spruce_messages.parquet')}')`));
     expect(Number(rows[0]!.n)).toBe(300);
+    // Only whole files, under their own names: no .partial left by a completed export.
+    expect(readdirSync(join(fixture.dir, 'out-csv')).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('export --out naming a file, not a folder, is refused by path (exit 2) and the file is untouched', async () => {
+    const file = join(fixture.dir, 'export.csv');
+    await writeFile(file, 'kept\n');
+    const result = await runCli(['export', '--format', 'csv', '--out', file], fixture.env);
+    expect(result).toMatchObject({ code: 2, stderr: `x-sync: SyncConfigError: --out ${file}: a file, not a folder to write the tables into\n` });
+    expect(await readFile(file, 'utf8')).toBe('kept\n');
   });
 
   it('--dry-run lists the windows and files a run would take and writes nothing', async () => {

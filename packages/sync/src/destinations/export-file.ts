@@ -1,4 +1,15 @@
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { SyncConfigError } from '../errors/sync-errors.js';
+
+/**
+ * Creates the folder of `x-sync export --out` when missing, and refuses a path that is a file
+ * by name (Node's EEXIST quotes it, and x-sync withholds quoted text).
+ */
+export async function exportFolder(dir: string): Promise<void> {
+  const found = await stat(dir).catch(() => undefined);
+  if (found && !found.isDirectory()) throw new SyncConfigError(`--out ${dir}: a file, not a folder to write the tables into`);
+  await mkdir(dir, { recursive: true });
+}
 
 /**
  * Writes one file of `x-sync export` under `<file>.partial` and renames it into place once it

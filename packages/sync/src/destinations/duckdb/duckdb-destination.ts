@@ -1,5 +1,4 @@
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DestinationLockedError, SchemaMismatchError } from '../../errors/sync-errors.js';
 import { bookkeepingWrites, dataColumns, type SqlParam } from '../bookkeeping-writes.js';
@@ -18,7 +17,7 @@ import {
   type TableSpec,
 } from '../destination.js';
 import { mergeStaged, notDistinctKey, type MergeDialect } from '../merge-sql.js';
-import { writeExportFile } from '../export-file.js';
+import { exportFolder, writeExportFile } from '../export-file.js';
 import { evolveTable } from '../schema-changes.js';
 import { readFiles, readRuns, toDate } from '../bookkeeping.js';
 import { checkDatabaseFile } from './database-file.js';
@@ -188,7 +187,7 @@ export class DuckDbDestination implements Destination {
   }
 
   async exportTables(format: 'parquet' | 'csv', dir: string): Promise<Array<{ table: string; file: string; rows: number }>> {
-    await mkdir(dir, { recursive: true });
+    await exportFolder(dir);
     const tables = [...(await this.listTables()), '_sync_runs', '_sync_state', '_sync_files'];
     const written: Array<{ table: string; file: string; rows: number }> = [];
     for (const table of tables) {

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { DestinationError, SchemaMismatchError, SyncConfigError } from '../../errors/sync-errors.js';
@@ -19,7 +18,7 @@ import {
 } from '../destination.js';
 import { readFiles, readRuns } from '../bookkeeping.js';
 import { mergeStaged, stagedRowHash } from '../merge-sql.js';
-import { writeExportFile } from '../export-file.js';
+import { exportFolder, writeExportFile } from '../export-file.js';
 import { evolveTable } from '../schema-changes.js';
 import { ident, stageName } from '../sql-names.js';
 import { copyRowsIn, copyTableOut } from './pg-copy.js';
@@ -243,7 +242,7 @@ export class PostgresDestination implements Destination {
 
   async exportTables(format: 'parquet' | 'csv', dir: string): Promise<Array<{ table: string; file: string; rows: number }>> {
     if (format !== 'csv') throw new SyncConfigError('--format parquet: Parquet export is DuckDB-only; use --format csv for PostgreSQL');
-    await mkdir(dir, { recursive: true });
+    await exportFolder(dir);
     const written: Array<{ table: string; file: string; rows: number }> = [];
     const bookkeeping = this.#hasBookkeeping ? ['_sync_runs', '_sync_state', '_sync_files'] : [];
     // One snapshot for every file: a run committing meanwhile (it does not wait for an export)
