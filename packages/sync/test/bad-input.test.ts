@@ -97,7 +97,7 @@ describe('bad input gets a clear error and loses nothing', () => {
     });
   });
 
-  it('a --db that is a CSV or Parquet file (DuckDB would open it as in-memory data and keep nothing) is refused, exit 2, the file untouched', async () => {
+  it('a --db that is a CSV or Parquet file (DuckDB would open it as in-memory data and keep nothing), or an empty file, is refused, exit 2, the file untouched', async () => {
     fixture = await syncFixture();
     for (const name of ['visits.csv', 'Export.PARQUET']) {
       const file = join(fixture.dir, name);
@@ -110,6 +110,10 @@ describe('bad input gets a clear error and loses nothing', () => {
       expect(await readFile(file, 'utf8')).toBe('visit_id,kind\nv1,virtual\n');
       expect(existsSync(`${file}.wal`)).toBe(false);
     }
+    const empty = join(fixture.dir, 'touched.duckdb');
+    await writeFile(empty, '');
+    const touched = await runCli(['run', '--config', fixture.config, '--db', empty], fixture.env);
+    expect(touched).toMatchObject({ code: 2, stderr: `x-sync: SyncConfigError: ${empty} is an empty file, not a DuckDB database; remove it, and x-sync run creates the database there\n` });
     expect(fixture.mocks.luscii.requests).toEqual([]);
   });
 

@@ -15,9 +15,8 @@ const MAGIC_OFFSET = 8;
  *   (`--db export.csv`) as an in-memory database over that data, so a run would report success
  *   and keep nothing;
  * - for reading (`status`, `export`, `spruce-access`, `--dry-run`), a file that does not exist;
- * - for writing, a folder that does not exist.
- *
- * An empty file is a new database, as DuckDB treats it.
+ * - for writing, a folder that does not exist;
+ * - an empty file, which DuckDB refuses as well.
  */
 export async function checkDatabaseFile(location: string, options: { readonly readOnly: boolean }): Promise<void> {
   if (location === ':memory:') return;
@@ -31,7 +30,8 @@ export async function checkDatabaseFile(location: string, options: { readonly re
   try {
     const header = Buffer.alloc(MAGIC_OFFSET + MAGIC.length);
     const { bytesRead } = await file.read(header, 0, header.length, 0);
-    if (bytesRead === 0) return;
+    // DuckDB refuses an empty file too ("not a valid DuckDB database file"), one `touch` made.
+    if (bytesRead === 0) throw new SyncConfigError(`${location} is an empty file, not a DuckDB database; remove it, and x-sync run creates the database there`);
     if (header.toString('latin1', MAGIC_OFFSET, bytesRead) !== MAGIC) {
       throw new SyncConfigError(`${location} is not a DuckDB database file; point --db (or X_SYNC_DB) at a .duckdb file, which x-sync run creates`);
     }
