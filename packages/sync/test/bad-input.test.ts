@@ -117,7 +117,7 @@ describe('bad input gets a clear error and loses nothing', () => {
     expect(fixture.mocks.luscii.requests).toEqual([]);
   });
 
-  it('status, export and spruce-access on a --db that does not exist say so by path, exit 2, and create nothing; a run into a missing folder names the folder', async () => {
+  it('status, export and spruce-access on a --db that does not exist say so by path, exit 2, and create nothing; a run into a missing folder names the folder, and a folder given as --db is named too', async () => {
     fixture = await syncFixture();
     const missing = join(fixture.dir, 'elsewhere.duckdb');
     await writeFile(join(fixture.dir, 'endpoints.json'), JSON.stringify({ endpoints: {} }));
@@ -131,6 +131,8 @@ describe('bad input gets a clear error and loses nothing', () => {
     const run = await runCli(['run', '--config', fixture.config, '--db', join(folder, 'w.duckdb')], fixture.env);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`the folder ${folder} does not exist`);
+    const intoFolder = await runCli(['run', '--config', fixture.config, '--db', fixture.dir], fixture.env);
+    expect(intoFolder).toMatchObject({ code: 2, stderr: `x-sync: SyncConfigError: ${fixture.dir} is a folder, not a DuckDB database file\n` });
     expect(fixture.mocks.luscii.requests).toEqual([]);
   });
 

@@ -1,5 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { SyncConfigError } from '../../errors/sync-errors.js';
 
@@ -14,18 +13,20 @@ const MAGIC_OFFSET = 8;
  * - a file that exists but is not a DuckDB database. DuckDB opens a CSV, Parquet or JSON file
  *   (`--db export.csv`) as an in-memory database over that data, so a run would report success
  *   and keep nothing;
- * - for reading (`status`, `export`, `spruce-access`, `--dry-run`), a file that does not exist;
+ * - for reading (`status`, `export`, `spruce-access`), a file that does not exist;
  * - for writing, a folder that does not exist;
  * - an empty file, which DuckDB refuses as well.
  */
 export async function checkDatabaseFile(location: string, options: { readonly readOnly: boolean }): Promise<void> {
   if (location === ':memory:') return;
-  if (!existsSync(location)) {
+  const found = await stat(location).catch(() => undefined);
+  if (!found) {
     if (options.readOnly) throw new SyncConfigError(`no DuckDB database at ${location}: x-sync run creates it there; point --db (or X_SYNC_DB) at the file your runs write`);
-    if (!existsSync(dirname(location))) throw new SyncConfigError(`cannot create the DuckDB database ${location}: the folder ${dirname(location)} does not exist`);
+    const folder = dirname(location);
+    if (!(await stat(folder).catch(() => undefined))) throw new SyncConfigError(`cannot create the DuckDB database ${location}: the folder ${folder} does not exist`);
     return;
   }
-  if (statSync(location).isDirectory()) throw new SyncConfigError(`${location} is a folder, not a DuckDB database file`);
+  if (found.isDirectory()) throw new SyncConfigError(`${location} is a folder, not a DuckDB database file`);
   const file = await open(location, 'r');
   try {
     const header = Buffer.alloc(MAGIC_OFFSET + MAGIC.length);
