@@ -1,3 +1,4 @@
+import { values } from '@x/core';
 import { SyncConfigError } from './errors/sync-errors.js';
 import type { Destination } from './destinations/destination.js';
 import { DEFAULT_DB, destinationFor, type PostgresSettings } from './destinations/open-destination.js';
@@ -74,7 +75,9 @@ export function sourcesFrom(settings: SourceSettings): Source[] {
 export async function sync(options: SyncOptions): Promise<SyncSummary> {
   const now = options.now ?? new Date();
   const since = options.since ?? addDays(dayOf(now), -30);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(since) || Number.isNaN(Date.parse(since))) throw new SyncConfigError('since must be a date, YYYY-MM-DD');
+  // values.isIsoDate, not Date.parse: Date.parse takes 2024-02-30 and rolls it into March.
+  if (!values.isIsoDate(since)) throw new SyncConfigError('since must be a date, YYYY-MM-DD');
+  if (since > dayOf(now)) throw new SyncConfigError(`since ${since} is after today, ${dayOf(now)}: a dated stream would read nothing`);
   const sources = Array.isArray(options.sources) ? [...(options.sources as readonly Source[])] : sourcesFrom(options.sources as SourceSettings);
   if (sources.length === 0) throw new SyncConfigError('no source is configured: set LUSCII_API_KEY, DEXCARE_BASE_URL and DEXCARE_SERVICE_KEY, or SPRUCE_EXPORTS_DIR');
   const known = new Set(sources.flatMap((source) => source.streams.map((stream) => stream.table)));

@@ -165,7 +165,7 @@ describe('bad input gets a clear error and loses nothing', () => {
     expect(fixture.mocks.luscii.requests).toEqual([]);
   });
 
-  it('usage errors exit 2: an unknown flag, an unknown stream, a source that is not configured', async () => {
+  it('usage errors exit 2: an unknown flag, an unknown stream, a source that is not configured, a --since or start date that is no day or after today', async () => {
     fixture = await syncFixture();
     expect((await runCli(['run', '--no-such-flag'], fixture.env)).code).toBe(2);
     const stream = await runCli(['run', '--stream', 'luscii_nope', '--config', fixture.config], fixture.env);
@@ -174,6 +174,18 @@ describe('bad input gets a clear error and loses nothing', () => {
     const source = await runCli(['run', '--source', 'spruce'], { ...fixture.env, SPRUCE_EXPORTS_DIR: '' });
     expect(source.code).toBe(2);
     expect(source.stderr).toContain('SPRUCE_EXPORTS_DIR');
+    // A day that does not exist (Date.parse rolls it into March), and one after today (reads nothing).
+    for (const since of ['2023-02-29', '2099-01-01']) {
+      const result = await runCli(['run', '--since', since, '--config', fixture.config], fixture.env);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^x-sync: SyncConfigError: since (must be a date, YYYY-MM-DD|2099-01-01 is after today, \d{4}-\d{2}-\d{2}: a dated stream would read nothing)\n$/);
+    }
+    const config = join(fixture.dir, 'feb-30.json');
+    await writeFile(config, JSON.stringify({ luscii: { startDates: { luscii_alerts: '2024-02-30' } } }));
+    const startDate = await runCli(['run', '--config', config], fixture.env);
+    expect(startDate.code).toBe(2);
+    expect(startDate.stderr).toContain('luscii.startDates.luscii_alerts: expected a date, YYYY-MM-DD');
     expect(existsSync(fixture.db)).toBe(false);
+    expect(fixture.mocks.luscii.requests).toEqual([]);
   });
 });

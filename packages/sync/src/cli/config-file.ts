@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { values } from '@x/core';
 import { decodeWhole } from '@x/core/internal';
 import { z } from 'zod';
 import { SyncConfigError } from '../errors/sync-errors.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date, YYYY-MM-DD');
+const day = z.string().refine(values.isIsoDate, 'expected a date, YYYY-MM-DD');
 const positive = z.number().int().positive();
 const startDates = z.record(z.string(), day);
 
