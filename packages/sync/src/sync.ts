@@ -31,7 +31,8 @@ export interface SyncOptions {
   /** Table names to sync (`luscii_measurements`); all streams of the sources when empty. */
   streams?: readonly string[] | undefined;
   /**
-   * First day a dated stream reads on its first run (`YYYY-MM-DD`).
+   * First day a dated stream reads on its first run (`YYYY-MM-DD`): a day that exists, not after
+   * `now`'s, else a `SyncConfigError`.
    * @default 30 days before `now`
    */
   since?: string | undefined;
