@@ -1,4 +1,4 @@
-import { values } from '@x/core';
+import { InvalidParamsError, values } from '@x/core';
 import { SyncConfigError } from './errors/sync-errors.js';
 import type { Destination } from './destinations/destination.js';
 import { DEFAULT_DB, destinationFor, type PostgresSettings } from './destinations/open-destination.js';
@@ -47,13 +47,26 @@ export interface SyncOptions {
   now?: Date | undefined;
 }
 
-/** The built-in sources for these settings. */
+/**
+ * The built-in sources for these settings. A setting a client refuses (a key with white space,
+ * a base URL without `https://`) is a {@link SyncConfigError} naming the source and the setting,
+ * thrown before anything runs.
+ */
 export function sourcesFrom(settings: SourceSettings): Source[] {
   const sources: Source[] = [];
-  if (settings.luscii) sources.push(lusciiSource(settings.luscii));
-  if (settings.dexcare) sources.push(dexCareSource(settings.dexcare));
-  if (settings.spruce) sources.push(spruceSource(settings.spruce));
+  if (settings.luscii) sources.push(configured('luscii', () => lusciiSource(settings.luscii!)));
+  if (settings.dexcare) sources.push(configured('dexcare', () => dexCareSource(settings.dexcare!)));
+  if (settings.spruce) sources.push(configured('spruce', () => spruceSource(settings.spruce!)));
   return sources;
+}
+
+function configured(name: string, create: () => Source): Source {
+  try {
+    return create();
+  } catch (error) {
+    if (error instanceof InvalidParamsError) throw new SyncConfigError(`${name}: ${error.message}`, { cause: error });
+    throw error;
+  }
 }
 
 /**

@@ -154,6 +154,20 @@ describe('bad input gets a clear error and loses nothing', () => {
     expect(refused.stderr).toBe(`x-sync: SyncConfigError: --config ${config}: not UTF-8 or UTF-16 text (save it as UTF-8)\n`);
   });
 
+  it('a key an env file left a space on, or a base URL without its scheme, is a usage error naming source and setting (exit 2), before anything runs', async () => {
+    fixture = await syncFixture();
+    const cases = [
+      { env: { LUSCII_API_KEY: `${fixture.env.LUSCII_API_KEY} ` }, says: 'luscii: apiKey contains characters that cannot be sent in a header (white space or non-ASCII)' },
+      { env: { DEXCARE_BASE_URL: new URL(fixture.env.DEXCARE_BASE_URL!).host }, says: 'dexcare: baseUrl must be an absolute http or https URL' },
+    ];
+    for (const { env, says } of cases) {
+      const result = await runCli(['run', '--config', fixture.config], { ...fixture.env, ...env });
+      expect(result).toMatchObject({ code: 2, stderr: `x-sync: SyncConfigError: ${says}\n` });
+    }
+    expect(existsSync(fixture.db)).toBe(false);
+    expect(fixture.mocks.luscii.requests).toEqual([]);
+  });
+
   it('a config file with an unknown key is refused before anything runs (exit 2)', async () => {
     fixture = await syncFixture();
     const config = join(fixture.dir, 'bad.json');
