@@ -168,6 +168,17 @@ describe('bad input gets a clear error and loses nothing', () => {
     expect(fixture.mocks.luscii.requests).toEqual([]);
   });
 
+  it('a PostgreSQL server that is not there (a wrong port) is named as unreachable, not as a lost connection, and nothing runs (exit 1)', async () => {
+    fixture = await syncFixture();
+    const result = await runCli(['run', '--config', fixture.config, '--db', 'postgres://x_sync:not-shown@127.0.0.1:1/warehouse'], fixture.env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'x-sync: DestinationError: PostgreSQL at postgres://x_sync@127.0.0.1:1/warehouse: connecting failed: the server could not be reached (ECONNREFUSED); ' +
+        'check that it is running and that the host and port (or socket folder) in the URL are right; nothing was written\n',
+    );
+    expect(fixture.mocks.luscii.requests).toEqual([]);
+  });
+
   it('a config file with an unknown key is refused before anything runs (exit 2)', async () => {
     fixture = await syncFixture();
     const config = join(fixture.dir, 'bad.json');

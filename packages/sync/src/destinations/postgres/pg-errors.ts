@@ -3,6 +3,7 @@ import { DestinationError, type DestinationFailure } from '../../errors/sync-err
 
 const SOCKET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'ECONNABORTED']);
 
+const UNREACHABLE = 'check that it is running and that the host and port (or socket folder) in the URL are right; nothing was written';
 const ROLLED_BACK = 'the unit in progress was rolled back; a rerun resumes from the last committed unit';
 const HINTS: Record<DestinationFailure, string> = {
   authentication: 'check the user and password (in the URL or PGPASSWORD); nothing was written',
@@ -36,8 +37,18 @@ export function failureOf(error: unknown): { reason: DestinationFailure; code: s
 export function toDestinationError(error: unknown, context: { readonly location: string; readonly doing: string }): Error {
   if (isSdkError(error)) return error;
   const { reason, code } = failureOf(error);
-  const what = reason === 'failed' ? 'failed' : reason === 'disk-full' ? 'failed: insufficient resources (disk full or quota)' : `failed: ${reason.replace('-', ' ')}`;
   const sqlstate = code ? ` (${/^[0-9A-Z]{5}$/.test(code) ? 'SQLSTATE ' : ''}${code})` : '';
+  // Refused or unresolved before any session existed: a server that is down or a wrong host,
+  // port or socket folder, not a connection that was lost.
+  if (context.doing === 'connecting' && code !== undefined && (SOCKET_CODES.has(code) || code === 'ENOENT')) {
+    return new DestinationError(`PostgreSQL at ${context.location}: connecting failed: the server could not be reached${sqlstate}; ${UNREACHABLE}`, {
+      reason: 'connection-lost',
+      code,
+      location: context.location,
+      cause: error,
+    });
+  }
+  const what = reason === 'failed' ? 'failed' : reason === 'disk-full' ? 'failed: insufficient resources (disk full or quota)' : `failed: ${reason.replace('-', ' ')}`;
   return new DestinationError(`PostgreSQL at ${context.location}: ${context.doing} ${what}${sqlstate}; ${HINTS[reason]}`, {
     reason,
     code,
