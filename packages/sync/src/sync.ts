@@ -20,7 +20,8 @@ export interface SourceSettings {
 /** Options of {@link sync}. */
 export interface SyncOptions {
   /**
-   * A DuckDB file path, a `postgres://` URL, or a {@link Destination} you opened yourself.
+   * A DuckDB file path, a `postgres://` URL, or a {@link Destination} you created: `sync()`
+   * opens it and closes it when done (one already open is refused).
    * @default './x-sync.duckdb'
    */
   db?: string | Destination | undefined;

@@ -135,4 +135,19 @@ describe.each(warehouseKinds())('sync behaviours on $kind', ({ create }) => {
     expect(summary.streams[TABLE]!.message).toContain(`column day of table ${TABLE}: the table has DATE, the rows now need TIMESTAMP`);
     expect(await warehouse.rows(TABLE)).toHaveLength(1);
   });
+
+  it('sync() opens the destination it is given and closes it: one already open is refused before anything runs, and one used after says it is closed', async () => {
+    const source = () => memorySource({ table: TABLE, columns: ALL_TYPES, units: [{ id: 'u1', batches: [[typedRow(1)]], merge: { kind: 'upsert', key: ['id'] } }] });
+    const opened = warehouse.open();
+    await opened.open({ readOnly: false });
+    try {
+      await expect(sync({ db: opened, sources: [source()], now: NOW })).rejects.toThrow(`the destination ${opened.location} is already open: sync() opens the destination it is given and closes it when done`);
+    } finally {
+      await opened.close();
+    }
+    expect(await warehouse.rows(TABLE)).toEqual([]);
+    const given = warehouse.open();
+    expect((await sync({ db: given, sources: [source()], now: NOW })).status).toBe('succeeded');
+    await expect(given.countRows(TABLE)).rejects.toThrow(`the destination ${given.location} is not open`);
+  });
 });

@@ -79,3 +79,11 @@ export class SyncConfigError extends SdkError {
     this.name = 'SyncConfigError';
   }
 }
+
+/**
+ * A destination used before `open()` or after `close()`, or opened twice: `sync()` opens the
+ * destination it is given and closes it when done, so give it one you created, not opened.
+ */
+export function destinationNotReady(location: string, state: 'not open' | 'already open'): SyncConfigError {
+  return new SyncConfigError(`the destination ${location} is ${state}: sync() opens the destination it is given and closes it when done`);
+}

@@ -1,6 +1,6 @@
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import { join } from 'node:path';
-import { DestinationLockedError, SchemaMismatchError } from '../../errors/sync-errors.js';
+import { destinationNotReady, DestinationLockedError, SchemaMismatchError } from '../../errors/sync-errors.js';
 import { bookkeepingWrites, dataColumns, type SqlParam } from '../bookkeeping-writes.js';
 import {
   META_COLUMNS,
@@ -71,6 +71,7 @@ export class DuckDbDestination implements Destination {
   }
 
   async open(options: { readonly readOnly: boolean }): Promise<void> {
+    if (this.#instance) throw destinationNotReady(this.location, 'already open');
     await checkDatabaseFile(this.location, options);
     try {
       // Loaded on open, not on import: DuckDB's native module is about 45 MiB of RSS that a PostgreSQL run does not need.
@@ -123,7 +124,7 @@ export class DuckDbDestination implements Destination {
       await this.#run('COMMIT');
       return result;
     } catch (error) {
-      this.#appenders!.discard();
+      this.#appenders?.discard();
       await this.#run('ROLLBACK').catch(() => undefined);
       this.#seq.clear();
       throw error;
@@ -181,8 +182,9 @@ export class DuckDbDestination implements Destination {
   }
 
   async *readRows(sql: string, params: readonly (string | number | null)[] = []): AsyncIterable<Record<string, unknown>> {
-    this.#appenders!.flush();
-    const result = await this.#connection!.stream(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
+    const { connection, appenders } = this.#live;
+    appenders.flush();
+    const result = await connection.stream(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
     for await (const rows of result.yieldRowObjectJs()) yield* rows;
   }
 
@@ -227,7 +229,7 @@ export class DuckDbDestination implements Destination {
       const found = await this.#rows(`SELECT coalesce(max("_sync_seq"), 0) AS n FROM ${ident(stageName(table))} WHERE "_sync_unit" = ?`, [unitId]);
       seq = Number(found[0]?.n ?? 0);
     }
-    const appender = await this.#appenders!.appender(stageName(table), table.staging ?? 'durable');
+    const appender = await this.#live.appenders.appender(stageName(table), table.staging ?? 'durable');
     for (const row of rows) {
       seq += 1;
       for (let i = 0; i < order.length; i++) {
@@ -243,7 +245,7 @@ export class DuckDbDestination implements Destination {
       }
       appender.endRow();
     }
-    this.#appenders!.appended(rows.length);
+    this.#live.appenders.appended(rows.length);
     this.#seq.set(key, seq);
   }
 
@@ -280,15 +282,23 @@ export class DuckDbDestination implements Destination {
     return readFiles((sql, values) => this.#rows(sql, values), where, params);
   }
 
+  /** The connection and its appenders, or an error saying the destination is not open. */
+  get #live(): { connection: DuckDBConnection; appenders: StagingAppenders } {
+    if (!this.#connection || !this.#appenders) throw destinationNotReady(this.location, 'not open');
+    return { connection: this.#connection, appenders: this.#appenders };
+  }
+
   async #run(sql: string, params: readonly SqlParam[] = []): Promise<number> {
-    this.#appenders!.flush();
-    const result = await this.#connection!.run(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
+    const { connection, appenders } = this.#live;
+    appenders.flush();
+    const result = await connection.run(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
     return result.rowsChanged;
   }
 
   async #rows(sql: string, params: readonly SqlParam[] = []): Promise<Array<Record<string, unknown>>> {
-    this.#appenders!.flush();
-    const reader = await this.#connection!.runAndReadAll(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
+    const { connection, appenders } = this.#live;
+    appenders.flush();
+    const reader = await connection.runAndReadAll(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
     return reader.getRowObjectsJS();
   }
 }

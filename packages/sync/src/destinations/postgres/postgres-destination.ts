@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import pg from 'pg';
-import { DestinationError, SchemaMismatchError, SyncConfigError } from '../../errors/sync-errors.js';
+import { DestinationError, destinationNotReady, SchemaMismatchError, SyncConfigError } from '../../errors/sync-errors.js';
 import { bookkeepingWrites, dataColumns, type SqlParam } from '../bookkeeping-writes.js';
 import {
   META_COLUMNS,
@@ -97,6 +97,7 @@ export class PostgresDestination implements Destination {
   }
 
   async open(options: { readonly readOnly: boolean }): Promise<void> {
+    if (this.#client) throw destinationNotReady(this.location, 'already open');
     const client = new pg.Client({ connectionString: this.#url, application_name: 'x-sync' });
     // A server restart or a terminated session emits 'error' on an idle client; the next query reports it.
     client.on('error', () => undefined);
@@ -348,7 +349,7 @@ export class PostgresDestination implements Destination {
 
   async #query(sql: string, params: readonly SqlParam[] = [], doing = 'a statement'): Promise<pg.QueryResult<Record<string, unknown>>> {
     if (this.#lost) throw this.#lost;
-    if (!this.#client) throw toDestinationError(new Error('Client was closed'), { location: this.location, doing });
+    if (!this.#client) throw destinationNotReady(this.location, 'not open');
     try {
       return await this.#client.query(sql, params as SqlParam[]);
     } catch (error) {
