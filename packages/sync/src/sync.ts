@@ -94,7 +94,7 @@ export async function sync(options: SyncOptions): Promise<SyncSummary> {
   if (!values.isIsoDate(since)) throw new SyncConfigError('since must be a date, YYYY-MM-DD');
   if (since > dayOf(now)) throw new SyncConfigError(`since ${since} is after today, ${dayOf(now)}: a dated stream would read nothing`);
   const sources = Array.isArray(options.sources) ? [...(options.sources as readonly Source[])] : sourcesFrom(options.sources as SourceSettings);
-  if (sources.length === 0) throw new SyncConfigError('no source is configured: set LUSCII_API_KEY, DEXCARE_BASE_URL and DEXCARE_SERVICE_KEY, or SPRUCE_EXPORTS_DIR');
+  if (sources.length === 0) throw new SyncConfigError('no source is configured: give sources the settings of luscii, dexcare or spruce, or your own Source');
   const known = new Set(sources.flatMap((source) => source.streams.map((stream) => stream.table)));
   const streams = options.streams ?? [];
   for (const stream of streams) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSpruceExportZip, fakeSpruceExport } from '@x/spruce-export-parser/testing';
+import { sync } from '../src/sync.js';
 import { runCli, syncFixture, withDb, type SyncFixture } from './helpers/index.js';
 
 const events = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -199,6 +200,11 @@ describe('bad input gets a clear error and loses nothing', () => {
     const source = await runCli(['run', '--source', 'spruce'], { ...fixture.env, SPRUCE_EXPORTS_DIR: '' });
     expect(source.code).toBe(2);
     expect(source.stderr).toContain('SPRUCE_EXPORTS_DIR');
+    // No source at all: the CLI names the variables that turn each on; sync() names its option.
+    const none = await runCli(['run'], {});
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no source is configured: set LUSCII_API_KEY (and LUSCII_BASE_URL for another host); or set DEXCARE_BASE_URL and DEXCARE_SERVICE_KEY; or set SPRUCE_EXPORTS_DIR');
+    await expect(sync({ db: fixture.db, sources: {} })).rejects.toThrow('no source is configured: give sources the settings of luscii, dexcare or spruce, or your own Source');
     // A day that does not exist (Date.parse rolls it into March), and one after today (reads nothing).
     for (const since of ['2023-02-29', '2099-01-01']) {
       const result = await runCli(['run', '--since', since, '--config', fixture.config], fixture.env);

@@ -61,6 +61,7 @@ export async function resolveSettings(flags: RunFlags, env: NodeJS.ProcessEnv): 
   }
   const sources: SourceSettings = {};
   for (const name of SOURCES) if ((wanted.length === 0 || wanted.includes(name)) && all[name]) Object.assign(sources, { [name]: all[name] });
+  if (Object.keys(sources).length === 0) throw new SyncConfigError(`no source is configured: ${SOURCES.map((name) => ENV_HINT[name]).join('; or ')}`);
   const postgres = resolvePostgres(flags, env);
   return { db: resolveDb(flags.db, env, config), sources, streams: flags.stream ?? config.streams ?? [], since: flags.since ?? config.since, postgres };
 }
