@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { conversationAccess, openSpruceExport } from '@x/spruce-export-parser';
@@ -146,6 +147,8 @@ describe('x-sync spruce-access output and bad input', () => {
     expect(plain).not.toContain('Fakey Patient Unique');
     expect((await access(setup, setup.endpointsFile, '--format', 'html', '--patient-names', '--out', out)).code).toBe(0);
     expect(await readFile(out, 'utf8')).toContain('Fakey Patient Unique');
+    // Written whole under its name, as export's tables are: no .partial left beside it.
+    expect(existsSync(`${out}.partial`)).toBe(false);
 
     const viewers = await access(setup, setup.endpointsFile, '--format', 'csv');
     expect(viewers.stdout.split('\n')[0]).toBe('conversation_id,entity_id,reason,via_team,since,endpoint');

@@ -12,10 +12,10 @@ export async function exportFolder(dir: string): Promise<void> {
 }
 
 /**
- * Writes one file of `x-sync export` under `<file>.partial` and renames it into place once it
- * is complete. A run killed mid-export (or a failed COPY) then leaves a `.partial` file, never
- * a `<table>.csv` that a warehouse loader would take for the whole table; a truncated CSV
- * loads without an error.
+ * Writes a file another program reads (a table of `x-sync export`, a `spruce-access --out`
+ * report) under `<file>.partial` and renames it into place once it is complete. A run killed
+ * mid-write (or a failed COPY) then leaves a `.partial` file, never a `<table>.csv` that a
+ * warehouse loader would take for the whole table; a truncated CSV loads without an error.
  *
  * @example
  * ```ts

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { writeExportFile } from '../../destinations/export-file.js';
 import { InvalidParamsError } from '@x/core';
 import { instant } from '@x/core/internal';
 import {
@@ -54,7 +55,7 @@ export async function spruceAccessCommand(destination: Destination, flags: Spruc
     await destination.close();
   }
   const text = render(report, flags);
-  if (flags.out) await writeFile(flags.out, text);
+  if (flags.out) await writeExportFile(flags.out, (path) => writeFile(path, text));
   else output.stdout.write(text);
 }
 
