@@ -21,6 +21,7 @@ import { exportFolder, writeExportFile } from '../export-file.js';
 import { evolveTable } from '../schema-changes.js';
 import { readFiles, readRuns, toDate } from '../bookkeeping.js';
 import { checkDatabaseFile } from './database-file.js';
+import { toDuckDbError } from './duckdb-errors.js';
 import { StagingAppenders } from './staging-appenders.js';
 import { BOOKKEEPING_SQL, castColumn, createStageSql, createTableSql, duckType, ident, literal, rowHashSql, specType, stageName, uncastableCountsSql } from './sql.js';
 
@@ -183,9 +184,14 @@ export class DuckDbDestination implements Destination {
 
   async *readRows(sql: string, params: readonly (string | number | null)[] = []): AsyncIterable<Record<string, unknown>> {
     const { connection, appenders } = this.#live;
-    appenders.flush();
-    const result = await connection.stream(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
-    for await (const rows of result.yieldRowObjectJs()) yield* rows;
+    try {
+      appenders.flush();
+      const result = await connection.stream(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
+      for await (const rows of result.yieldRowObjectJs()) yield* rows;
+    } catch (error) {
+      // A large read spills to <file>.tmp, which can meet a full disk too.
+      throw toDuckDbError(error, this.location, this.#inTransaction);
+    }
   }
 
   async exportTables(format: 'parquet' | 'csv', dir: string): Promise<Array<{ table: string; file: string; rows: number }>> {
@@ -229,23 +235,11 @@ export class DuckDbDestination implements Destination {
       const found = await this.#rows(`SELECT coalesce(max("_sync_seq"), 0) AS n FROM ${ident(stageName(table))} WHERE "_sync_unit" = ?`, [unitId]);
       seq = Number(found[0]?.n ?? 0);
     }
-    const appender = await this.#live.appenders.appender(stageName(table), table.staging ?? 'durable');
-    for (const row of rows) {
-      seq += 1;
-      for (let i = 0; i < order.length; i++) {
-        const name = order[i]!;
-        if (name === '_sync_unit') appender.appendVarchar(unitId);
-        else if (name === '_sync_seq') appender.appendBigInt(BigInt(seq));
-        else {
-          const position = positions[i]!;
-          const value = position < 0 ? null : row[position];
-          if (value === null || value === undefined) appender.appendNull();
-          else appender.appendVarchar(typeof value === 'boolean' ? String(value) : value);
-        }
-      }
-      appender.endRow();
+    try {
+      seq = await this.#live.appenders.append(stageName(table), table.staging ?? 'durable', { order, positions, unitId, seq }, rows);
+    } catch (error) {
+      throw toDuckDbError(error, this.location, this.#inTransaction);
     }
-    this.#live.appenders.appended(rows.length);
     this.#seq.set(key, seq);
   }
 
@@ -290,16 +284,24 @@ export class DuckDbDestination implements Destination {
 
   async #run(sql: string, params: readonly SqlParam[] = []): Promise<number> {
     const { connection, appenders } = this.#live;
-    appenders.flush();
-    const result = await connection.run(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
-    return result.rowsChanged;
+    try {
+      appenders.flush();
+      const result = await connection.run(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
+      return result.rowsChanged;
+    } catch (error) {
+      throw toDuckDbError(error, this.location, this.#inTransaction);
+    }
   }
 
   async #rows(sql: string, params: readonly SqlParam[] = []): Promise<Array<Record<string, unknown>>> {
     const { connection, appenders } = this.#live;
-    appenders.flush();
-    const reader = await connection.runAndReadAll(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
-    return reader.getRowObjectsJS();
+    try {
+      appenders.flush();
+      const reader = await connection.runAndReadAll(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
+      return reader.getRowObjectsJS();
+    } catch (error) {
+      throw toDuckDbError(error, this.location, this.#inTransaction);
+    }
   }
 }
 
