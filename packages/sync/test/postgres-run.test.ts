@@ -89,8 +89,10 @@ describe.skipIf(!url)('x-sync run --db postgres://… over the three mocks', () 
   it('status and export --format csv read the PostgreSQL schema; Parquet is refused as DuckDB-only', async () => {
     const status = await runCli(['status', '--json'], pgEnv);
     expect(status.code).toBe(0);
-    const report: { runs: Array<{ status: string }> } = JSON.parse(status.stdout);
+    const report: { runs: Array<{ status: string }>; files: Array<{ periodStart: string }> } = JSON.parse(status.stdout);
     expect(report.runs[0]?.status).toBe('succeeded');
+    // ISO 8601, not PostgreSQL's text of a timestamptz ('2024-05-01 00:00:00+00').
+    expect(report.files[0]?.periodStart).toBe('2024-05-01T00:00:00.000Z');
     const csv = await runCli(['export', '--format', 'csv', '--out', join(fixture.dir, 'pg-export')], pgEnv);
     expect(csv.code).toBe(0);
     expect(csv.stdout).toContain('spruce_messages.csv');

@@ -76,6 +76,11 @@ describe('x-sync run over the three mocks on loopback HTTP', () => {
       'spruce-export-2024-05-01.zip:loaded',
       'spruce-export-2024-06-01.zip:loaded',
     ]);
+    // ISO 8601 like every other time in the report, not DuckDB's text ('2024-05-01 00:00:00+00').
+    expect(report.files.map((f: { periodStart: string; periodEnd: string }) => [f.periodStart, f.periodEnd])).toEqual([
+      ['2024-05-01T00:00:00.000Z', '2024-06-01T00:00:00.000Z'],
+      ['2024-06-01T00:00:00.000Z', '2024-07-01T00:00:00.000Z'],
+    ]);
     expect(report.runs[0].status).toBe('succeeded');
     const text = await runCli(['status'], fixture.env);
     expect(text.stdout).toContain('spruce_messages');

@@ -7,15 +7,16 @@ export type Query = (sql: string, params: readonly SqlParam[]) => Promise<Array<
 /** The Spruce ledger rows matching `where`, oldest period first. */
 export async function readFiles(query: Query, where: string, params: readonly SqlParam[]): Promise<FileLedgerEntry[]> {
   const rows = await query(
-    `SELECT sha256, name, size, CAST(period_start AS VARCHAR) AS period_start, CAST(period_end AS VARCHAR) AS period_end, status, CAST(rows AS VARCHAR) AS rows, error, run_id FROM _sync_files ${where} ORDER BY period_start NULLS LAST, name`,
+    `SELECT sha256, name, size, period_start, period_end, status, CAST(rows AS VARCHAR) AS rows, error, run_id FROM _sync_files ${where} ORDER BY period_start NULLS LAST, name`,
     params,
   );
   return rows.map((row) => ({
     sha256: String(row.sha256),
     name: String(row.name),
     size: Number(row.size),
-    periodStart: row.period_start === null ? null : String(row.period_start),
-    periodEnd: row.period_end === null ? null : String(row.period_end),
+    // ISO 8601, as they were written and as `status` shows every other time (not the database's text).
+    periodStart: row.period_start === null ? null : toDate(row.period_start).toISOString(),
+    periodEnd: row.period_end === null ? null : toDate(row.period_end).toISOString(),
     status: String(row.status) as FileLedgerEntry['status'],
     rows: row.rows === null ? {} : (JSON.parse(String(row.rows)) as Record<string, number>),
     ...(row.error === null ? {} : { error: String(row.error) }),

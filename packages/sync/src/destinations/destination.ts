@@ -125,7 +125,9 @@ export interface FileLedgerEntry {
   readonly name: string;
   readonly size: number;
   readonly sha256: string;
+  /** The export's `metadata.start_timestamp`, ISO 8601 (`2024-05-01T00:00:00.000Z`); null for a failed file. */
   readonly periodStart: string | null;
+  /** The export's `metadata.end_timestamp`, ISO 8601; null for a failed file. */
   readonly periodEnd: string | null;
   readonly status: 'loaded' | 'failed';
   /** Rows read per table (loaded), or empty (failed). */
