@@ -1,4 +1,4 @@
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -77,6 +77,28 @@ describe('per-source rules', () => {
     expect(after[0]!.entities).toBe(before[0]!.entities);
     expect(after[0]!.first).toBe(before[0]!.first);
     expect(after[0]!.files).toBe('3');
+  });
+
+  it('Spruce folder: a symbolic link to a zip loads as the zip; macOS\'s ._ metadata files and a folder named .zip are not exports and fail nothing', async () => {
+    const dir = await temp();
+    const folder = join(dir, 'sftp');
+    const delivered = join(dir, 'delivered');
+    await mkdir(folder);
+    await mkdir(delivered);
+    await writeFile(join(delivered, 'may.zip'), buildSpruceExportZip(fakeSpruceExport({ messages: 40, seed: 1, start: new Date('2024-05-01T00:00:00Z'), days: 30 })));
+    // A deployment that links the deliveries in from another volume.
+    await symlink(join(delivered, 'may.zip'), join(folder, 'may.zip'));
+    // What a Mac copying the folder to a shared drive leaves beside it: AppleDouble metadata, not a zip.
+    await writeFile(join(folder, '._may.zip'), Buffer.from([0x00, 0x05, 0x16, 0x07, 0x00, 0x02, 0x00, 0x00]));
+    await mkdir(join(folder, 'archive.zip'));
+    const db = join(dir, 'x.duckdb');
+    const events: SyncEvent[] = [];
+    const summary = await sync({ db, sources: { spruce: { dir: folder } }, onProgress: (event) => events.push(event) });
+    expect(summary.status).toBe('succeeded');
+    expect(events.filter((event) => event.event === 'unit-started').map((event) => (event as { unit: string }).unit)).toEqual(['may.zip']);
+    const files = await withDb(db, (query) => query(`SELECT name, status FROM _sync_files`));
+    expect(files).toEqual([{ name: 'may.zip', status: 'loaded' }]);
+    expect(summary.streams.spruce_messages?.rows).toBe(40);
   });
 
   it('Luscii: the next run re-reads the look-back and replaces those windows; a patient gone from the snapshot is marked, not deleted', async () => {
