@@ -92,7 +92,7 @@ export async function sync(options: SyncOptions): Promise<SyncSummary> {
   const since = options.since ?? addDays(dayOf(now), -30);
   // values.isIsoDate, not Date.parse: Date.parse takes 2024-02-30 and rolls it into March.
   if (!values.isIsoDate(since)) throw new SyncConfigError('since must be a date, YYYY-MM-DD');
-  if (since > dayOf(now)) throw new SyncConfigError(`since ${since} is after today, ${dayOf(now)}: a dated stream would read nothing`);
+  if (since > dayOf(now)) throw new SyncConfigError(`since ${since} is after today in UTC (${dayOf(now)}), the day every window is counted in: a dated stream would read nothing`);
   const sources = Array.isArray(options.sources) ? [...(options.sources as readonly Source[])] : sourcesFrom(options.sources as SourceSettings);
   if (sources.length === 0) throw new SyncConfigError('no source is configured: give sources the settings of luscii, dexcare or spruce, or your own Source');
   const known = new Set(sources.flatMap((source) => source.streams.map((stream) => stream.table)));

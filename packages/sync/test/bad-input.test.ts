@@ -209,7 +209,7 @@ describe('bad input gets a clear error and loses nothing', () => {
     for (const since of ['2023-02-29', '2099-01-01']) {
       const result = await runCli(['run', '--since', since, '--config', fixture.config], fixture.env);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/^x-sync: SyncConfigError: since (must be a date, YYYY-MM-DD|2099-01-01 is after today, \d{4}-\d{2}-\d{2}: a dated stream would read nothing)\n$/);
+      expect(result.stderr).toMatch(/^x-sync: SyncConfigError: since (must be a date, YYYY-MM-DD|2099-01-01 is after today in UTC \(\d{4}-\d{2}-\d{2}\), the day every window is counted in: a dated stream would read nothing)\n$/);
     }
     const config = join(fixture.dir, 'feb-30.json');
     await writeFile(config, JSON.stringify({ luscii: { startDates: { luscii_alerts: '2024-02-30' } } }));
