@@ -1,7 +1,10 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { TLSSocket } from 'node:tls';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSpruceExportZip, fakeSpruceExport } from '@x/spruce-export-parser/testing';
@@ -178,6 +181,34 @@ describe('bad input gets a clear error and loses nothing', () => {
         'check that it is running and that the host and port (or socket folder) in the URL are right; nothing was written\n',
     );
     expect(fixture.mocks.luscii.requests).toEqual([]);
+  });
+
+  it('a PostgreSQL server whose TLS certificate cannot be verified (self-signed, no sslrootcert) is named so, with what to give, and nothing runs (exit 1)', async () => {
+    fixture = await syncFixture();
+    const key = join(fixture.dir, 'server.key');
+    const cert = join(fixture.dir, 'server.crt');
+    await promisify(execFile)('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1']);
+    // A server that answers PostgreSQL's SSLRequest with 'S' and then speaks TLS with a self-signed certificate.
+    const tlsOptions = { key: await readFile(key), cert: await readFile(cert) };
+    const server = createServer((socket) => {
+      socket.once('data', () => {
+        socket.write('S');
+        new TLSSocket(socket, { isServer: true, ...tlsOptions }).on('error', () => undefined);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const result = await runCli(['run', '--config', fixture.config, '--db', `postgres://x_sync:not-shown@127.0.0.1:${port}/warehouse?sslmode=verify-full`], fixture.env);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `x-sync: DestinationError: PostgreSQL at postgres://x_sync@127.0.0.1:${port}/warehouse?sslmode=verify-full: connecting failed: the server's TLS certificate could not be verified (DEPTH_ZERO_SELF_SIGNED_CERT); ` +
+          'give the certificate of the authority that signed it as sslrootcert=/path/to/ca.pem in the URL (managed services publish theirs), and check that the host name is the one in the certificate; nothing was written\n',
+      );
+      expect(fixture.mocks.luscii.requests).toEqual([]);
+    } finally {
+      server.close();
+    }
   });
 
   it('a config file with an unknown key is refused before anything runs (exit 2)', async () => {

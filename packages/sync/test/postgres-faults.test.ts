@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PostgresDestination } from '../src/destinations/postgres/postgres-destination.js';
+import { PostgresDestination, redactUrl } from '../src/destinations/postgres/postgres-destination.js';
 import { DestinationError } from '../src/errors/sync-errors.js';
 import { sync } from '../src/sync.js';
 import { ALL_TYPES, memorySource, postgresUrl, postgresWarehouse, runCli, typedRow, withAdmin, type MemoryUnit } from './helpers/index.js';
@@ -140,6 +140,48 @@ describe.skipIf(!url)('PostgreSQL faults: a clear error, and a rerun reaches the
     expect(cli.code).toBe(1);
     expect(cli.stderr).toMatch(/^x-sync: DestinationError: .*; check the user and password \(in the URL or PGPASSWORD\); nothing was written\n$/);
     expect(cli.stderr).not.toContain('not-the-password');
+  });
+
+  it('a connection never made says why and what to do, and no unit: no password given (a cron job without PGPASSWORD), a database that does not exist, SSL the server does not offer', async () => {
+    const given = new URL(url!);
+    const changed = (change: (target: URL) => void) => {
+      const target = new URL(given.toString());
+      change(target);
+      return target.toString();
+    };
+    const cases = [
+      {
+        db: changed((target) => (target.password = '')),
+        says: 'connecting failed: the server asks for a password and none was given; set PGPASSWORD (or put the password in the URL); nothing was written',
+        reason: 'authentication',
+      },
+      {
+        db: changed((target) => (target.pathname = '/no_such_database')),
+        says: 'connecting failed: the database named in the URL does not exist (SQLSTATE 3D000); create it, or fix the database name at the end of the URL; nothing was written',
+        reason: 'failed',
+      },
+      {
+        // verify-full: what pg makes of require too, without its warning about that.
+        db: changed((target) => target.searchParams.set('sslmode', 'verify-full')),
+        says: 'connecting failed: the URL asks for SSL (sslmode) and the server does not offer it; enable SSL on the server, or drop sslmode from the URL where the network is trusted; nothing was written',
+        reason: 'failed',
+      },
+    ];
+    const password = process.env.PGPASSWORD;
+    delete process.env.PGPASSWORD;
+    try {
+      for (const { db, says, reason } of cases) {
+        const error = await new PostgresDestination({ url: db }).open({ readOnly: true }).catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(DestinationError);
+        expect(error).toMatchObject({ reason });
+        expect((error as Error).message).toBe(`PostgreSQL at ${redactUrl(db)}: ${says}`);
+        const cli = await runCli(['status', '--db', db], {});
+        expect(cli).toMatchObject({ code: 1, stderr: `x-sync: DestinationError: PostgreSQL at ${redactUrl(db)}: ${says}\n` });
+        expect(cli.stderr).not.toContain(given.password);
+      }
+    } finally {
+      if (password !== undefined) process.env.PGPASSWORD = password;
+    }
   });
 });
 

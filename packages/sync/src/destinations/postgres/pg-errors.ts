@@ -30,6 +30,34 @@ export function failureOf(error: unknown): { reason: DestinationFailure; code: s
 }
 
 /**
+ * Why a connection was never made, and what to do, for the cases a user meets setting up a job:
+ * before any session exists there is no unit to roll back, so none of these speaks of one.
+ */
+function connectRefusal(error: unknown, reason: DestinationFailure, code: string | undefined): { reason: DestinationFailure; what: string; then: string } | undefined {
+  const message = error instanceof Error ? error.message : '';
+  // A server that is down or a wrong host, port or socket folder, not a connection that was lost.
+  if (code !== undefined && (SOCKET_CODES.has(code) || code === 'ENOENT')) return { reason: 'connection-lost', what: 'the server could not be reached', then: UNREACHABLE };
+  // pg's own words when the server asks for a password (SCRAM or md5) and the client has none: a job run without its PGPASSWORD.
+  if (/password must be a string/.test(message)) {
+    return { reason: 'authentication', what: 'the server asks for a password and none was given', then: 'set PGPASSWORD (or put the password in the URL); nothing was written' };
+  }
+  if (code === '3D000') return { reason: 'failed', what: 'the database named in the URL does not exist', then: 'create it, or fix the database name at the end of the URL; nothing was written' };
+  if (/server does not support SSL/.test(message)) {
+    return { reason: 'failed', what: 'the URL asks for SSL (sslmode) and the server does not offer it', then: 'enable SSL on the server, or drop sslmode from the URL where the network is trusted; nothing was written' };
+  }
+  // Node's codes for a certificate it cannot trust: pg verifies it under sslmode=require too.
+  if (code !== undefined && /CERT|SIGNATURE|ISSUER/.test(code)) {
+    return {
+      reason: 'failed',
+      what: "the server's TLS certificate could not be verified",
+      then: 'give the certificate of the authority that signed it as sslrootcert=/path/to/ca.pem in the URL (managed services publish theirs), and check that the host name is the one in the certificate; nothing was written',
+    };
+  }
+  if (reason === 'failed') return { reason, what: 'the server refused the connection', then: 'nothing was written; if it fails the same way, look the SQLSTATE up in the PostgreSQL documentation' };
+  return undefined;
+}
+
+/**
  * A pg error as a {@link DestinationError}: the database, what was being done and the SQLSTATE,
  * never the server's text (it may quote a value). The original stays as `cause`. SDK errors pass
  * through unchanged.
@@ -38,15 +66,16 @@ export function toDestinationError(error: unknown, context: { readonly location:
   if (isSdkError(error)) return error;
   const { reason, code } = failureOf(error);
   const sqlstate = code ? ` (${/^[0-9A-Z]{5}$/.test(code) ? 'SQLSTATE ' : ''}${code})` : '';
-  // Refused or unresolved before any session existed: a server that is down or a wrong host,
-  // port or socket folder, not a connection that was lost.
-  if (context.doing === 'connecting' && code !== undefined && (SOCKET_CODES.has(code) || code === 'ENOENT')) {
-    return new DestinationError(`PostgreSQL at ${context.location}: connecting failed: the server could not be reached${sqlstate}; ${UNREACHABLE}`, {
-      reason: 'connection-lost',
-      code,
-      location: context.location,
-      cause: error,
-    });
+  if (context.doing === 'connecting') {
+    const refused = connectRefusal(error, reason, code);
+    if (refused) {
+      return new DestinationError(`PostgreSQL at ${context.location}: connecting failed: ${refused.what}${sqlstate}; ${refused.then}`, {
+        reason: refused.reason,
+        code,
+        location: context.location,
+        cause: error,
+      });
+    }
   }
   const what = reason === 'failed' ? 'failed' : reason === 'disk-full' ? 'failed: insufficient resources (disk full or quota)' : `failed: ${reason.replace('-', ' ')}`;
   return new DestinationError(`PostgreSQL at ${context.location}: ${context.doing} ${what}${sqlstate}; ${HINTS[reason]}`, {
