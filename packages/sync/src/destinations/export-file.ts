@@ -1,5 +1,7 @@
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { SyncConfigError } from '../errors/sync-errors.js';
+import { dirname } from 'node:path';
+import { DestinationError, SyncConfigError } from '../errors/sync-errors.js';
+import { noRoomReason } from './no-room.js';
 
 /**
  * Creates the folder of `x-sync export --out` when missing, and refuses a path that is a file
@@ -16,6 +18,8 @@ export async function exportFolder(dir: string): Promise<void> {
  * report) under `<file>.partial` and renames it into place once it is complete. A run killed
  * mid-write (or a failed COPY) then leaves a `.partial` file, never a `<table>.csv` that a
  * warehouse loader would take for the whole table; a truncated CSV loads without an error.
+ * A write that finds no room (a full disk) is a `DestinationError` (`disk-full`) naming the
+ * file, whichever database was being read.
  *
  * @example
  * ```ts
@@ -28,7 +32,13 @@ export async function writeExportFile(file: string, write: (path: string) => Pro
     await write(partial);
   } catch (error) {
     await rm(partial, { force: true });
-    throw error;
+    const why = noRoomReason(error);
+    if (why === undefined) throw error;
+    throw new DestinationError(
+      `writing ${file} failed: no room to write (${why}): the disk that holds ${dirname(file)} is full, or a quota or file size limit is reached; ` +
+        'free space there and run the command again (the files it wrote before are whole)',
+      { reason: 'disk-full', location: file, cause: error },
+    );
   }
   await rename(partial, file);
 }

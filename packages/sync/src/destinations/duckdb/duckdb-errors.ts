@@ -1,11 +1,5 @@
 import { DestinationError } from '../../errors/sync-errors.js';
-
-/**
- * The operating system's reasons a write finds no room, as DuckDB's IO errors end
- * (`Could not write file "…": No space left on device`). Matched as fixed text, so a message
- * built from them never carries anything else of DuckDB's (which quotes paths and values).
- */
-const NO_ROOM = /No space left on device|Disk quota exceeded|File too large/;
+import { noRoomReason } from '../no-room.js';
 
 /**
  * A DuckDB error as a {@link DestinationError} where its kind is one a user acts on: a write that
@@ -14,7 +8,7 @@ const NO_ROOM = /No space left on device|Disk quota exceeded|File too large/;
  * DuckDB rolled back.
  */
 export function toDuckDbError(error: unknown, location: string, inUnit: boolean): unknown {
-  const why = NO_ROOM.exec(error instanceof Error ? error.message : '')?.[0];
+  const why = noRoomReason(error);
   if (why === undefined) return error;
   const after = inUnit ? 'the unit in progress was rolled back; once there is room, a rerun resumes from the last committed unit' : 'run the command again once there is room';
   return new DestinationError(

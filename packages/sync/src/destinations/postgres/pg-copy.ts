@@ -46,7 +46,8 @@ export async function copyRowsIn(client: pg.Client, table: string, unitId: strin
 }
 
 /**
- * Writes every row of `table` to `file` as CSV with a header, through `COPY … TO STDOUT`.
+ * Writes every row of `table` to `file` as CSV with a header, through `COPY … TO STDOUT`. When
+ * the copy fails, the session is ended: the client cannot be used again.
  * Booleans are written `true`/`false`, as DuckDB's export writes them (PostgreSQL's own are `t`/`f`).
  */
 export async function copyTableOut(client: pg.Client, table: string, file: string): Promise<void> {
@@ -56,5 +57,14 @@ export async function copyTableOut(client: pg.Client, table: string, file: strin
   );
   const columns = rows.map(({ column_name: name, data_type: type }) => (type === 'boolean' ? `${ident(name)}::text AS ${ident(name)}` : ident(name)));
   const stream = client.query(copyStreams.to(`COPY (SELECT ${columns.join(', ')} FROM ${ident(table)}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
-  await pipeline(stream, createWriteStream(file));
+  try {
+    await pipeline(stream, createWriteStream(file));
+  } catch (error) {
+    // A file that cannot be written (a full disk) leaves the server sending a COPY that nothing
+    // reads, and the session cannot run another statement: the COMMIT after it waited for good,
+    // and Node, with nothing left to wait on, exited 0. An export only reads; ending the session
+    // loses nothing.
+    await client.end().catch(() => undefined);
+    throw error;
+  }
 }

@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DestinationError, type SyncEvent } from '../src/index.js';
 import { toDuckDbError } from '../src/destinations/duckdb/duckdb-errors.js';
-import { cliBundle, execCli, runCli, syncFixture, tableContents, tempDir, type CliResult, type SyncFixture } from './helpers/index.js';
+import { cliBundle, execCli, runCli, syncFixture, tableContents, tempDir, warehouseKinds, type CliResult, type SyncFixture } from './helpers/index.js';
 
 /**
  * `x-sync run` as a child process whose files cannot grow past `kilobytes`: `ulimit -f` stands in
@@ -67,4 +70,33 @@ describe('a DuckDB file with no room to write (a full disk)', () => {
     const other = new Error('Conversion Error: Could not convert string to INT64');
     expect(toDuckDbError(other, '/data/x.duckdb', true)).toBe(other);
   });
+});
+
+describe.each(warehouseKinds())('x-sync export with no room to write on $kind', ({ create }) => {
+  it('fails naming the file and its folder (not the database) with what to do, and leaves only whole files behind', async () => {
+    const fixture = await syncFixture({ spruceFiles: 1, spruceMessages: 2_000 });
+    const db = await create();
+    try {
+      expect((await execCli(['run', '--config', fixture.config, '--source', 'spruce', ...db.cliArgs], fixture.env)).code).toBe(0);
+      const whole = join(fixture.dir, 'whole');
+      expect((await execCli(['export', '--format', 'csv', '--out', whole, ...db.cliArgs], fixture.env)).code).toBe(0);
+      // spruce_messages.csv (about 500 KB) does not fit in 64 KiB; the smaller tables do.
+      const out = join(fixture.dir, 'full');
+      const full = await runWithFileLimit(64, ['export', '--format', 'csv', '--out', out, ...db.cliArgs], fixture.env);
+      expect(full.code).toBe(1);
+      const file = /^x-sync: DestinationError: writing (\S+) failed: /.exec(full.stderr)?.[1];
+      expect(file).toBeDefined();
+      expect(full.stderr).toBe(
+        `x-sync: DestinationError: writing ${file} failed: no room to write (File too large): the disk that holds ${out} is full, or a quota or file size limit is reached; ` +
+          'free space there and run the command again (the files it wrote before are whole)\n',
+      );
+      const left = readdirSync(out);
+      expect(left.filter((name) => name.endsWith('.partial'))).toEqual([]);
+      expect(left.length).toBeGreaterThan(0);
+      for (const name of left) expect(await readFile(join(out, name), 'utf8'), name).toBe(await readFile(join(whole, name), 'utf8'));
+    } finally {
+      await db.dispose();
+      await fixture.close();
+    }
+  }, 120_000);
 });
