@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSpruceExportZip, fakeSpruceExport } from '@x/spruce-export-parser/testing';
+import { SyncConfigError } from '../src/errors/sync-errors.js';
 import { sync } from '../src/sync.js';
 import { runCli, syncFixture, withDb, type SyncFixture } from './helpers/index.js';
 
@@ -209,6 +210,29 @@ describe('bad input gets a clear error and loses nothing', () => {
     } finally {
       server.close();
     }
+  });
+
+  it('sync() from code refuses a source setting the config file refuses, before anything runs: a 0-day window (which planned windows without end) and a start date that is no day', async () => {
+    fixture = await syncFixture();
+    const luscii = { apiKey: fixture.env.LUSCII_API_KEY!, baseUrl: fixture.env.LUSCII_BASE_URL };
+    const dexcare = { baseUrl: fixture.env.DEXCARE_BASE_URL!, serviceKey: fixture.env.DEXCARE_SERVICE_KEY! };
+    const cases = [
+      { sources: { luscii: { ...luscii, windowDays: 0 } }, says: 'luscii: windowDays: Too small: expected number to be >0' },
+      { sources: { dexcare: { ...dexcare, aprWindowHours: 0.5 } }, says: 'dexcare: aprWindowHours: Invalid input: expected int, received number' },
+      { sources: { luscii: { ...luscii, startDates: { luscii_measurements: '2024-02-30' } } }, says: 'luscii: startDates.luscii_measurements: expected a date, YYYY-MM-DD' },
+      { sources: { spruce: { dir: join(fixture.dir, 'spruce'), batchRows: -1 } }, says: 'spruce: batchRows: Too small: expected number to be >0' },
+    ];
+    for (const { sources, says } of cases) {
+      const error = await sync({ db: fixture.db, sources }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(SyncConfigError);
+      expect((error as Error).message).toBe(says);
+    }
+    expect(existsSync(fixture.db)).toBe(false);
+    expect(fixture.mocks.luscii.requests).toEqual([]);
+    // The config file says the same of the same setting.
+    const config = join(fixture.dir, 'zero.json');
+    await writeFile(config, JSON.stringify({ luscii: { windowDays: 0 } }));
+    expect(await runCli(['run', '--config', config], fixture.env)).toMatchObject({ code: 2, stderr: `x-sync: SyncConfigError: --config ${config}: luscii.windowDays: Too small: expected number to be >0; nothing was run\n` });
   });
 
   it('a config file with an unknown key is refused before anything runs (exit 2)', async () => {

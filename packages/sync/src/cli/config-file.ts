@@ -1,35 +1,21 @@
 import { readFile } from 'node:fs/promises';
-import { values } from '@x/core';
 import { decodeWhole } from '@x/core/internal';
 import { z } from 'zod';
 import { SyncConfigError } from '../errors/sync-errors.js';
-
-const day = z.string().refine(values.isIsoDate, 'expected a date, YYYY-MM-DD');
-const positive = z.number().int().positive();
-const startDates = z.record(z.string(), day);
+import { DAY, SOURCE_SETTINGS } from '../sources/source-settings.js';
 
 /**
  * The optional JSON config: streams, start dates, window sizes, look-backs, AVR types and keys.
- * No secrets (they come only from the environment); an unknown key is refused.
+ * No secrets (they come only from the environment); an unknown key is refused. The sources'
+ * settings are checked as `sync()` checks them from code ({@link SOURCE_SETTINGS}).
  */
 export const SyncConfigFile = z.strictObject({
   db: z.string().optional(),
-  since: day.optional(),
+  since: DAY.optional(),
   streams: z.array(z.string()).optional(),
-  luscii: z.strictObject({ windowDays: positive.optional(), lookbackDays: z.number().int().min(0).optional(), startDates: startDates.optional() }).optional(),
-  dexcare: z
-    .strictObject({
-      avrTypes: z.array(z.enum(['virtual', 'retail', 'provider_booking'])).optional(),
-      avrWindowDays: positive.optional(),
-      avrLookbackDays: z.number().int().min(0).optional(),
-      avrKeys: z.record(z.string(), z.array(z.string()).min(1)).optional(),
-      avrPollIntervalMs: positive.optional(),
-      aprWindowHours: positive.optional(),
-      aprPageSize: positive.optional(),
-      startDates: startDates.optional(),
-    })
-    .optional(),
-  spruce: z.strictObject({ batchRows: positive.optional(), commitRows: positive.optional() }).optional(),
+  luscii: z.strictObject(SOURCE_SETTINGS.luscii.shape).optional(),
+  dexcare: z.strictObject(SOURCE_SETTINGS.dexcare.shape).optional(),
+  spruce: z.strictObject(SOURCE_SETTINGS.spruce.shape).optional(),
 });
 export type SyncConfigFile = z.infer<typeof SyncConfigFile>;
 

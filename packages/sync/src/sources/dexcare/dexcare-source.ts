@@ -4,6 +4,7 @@ import { addDays, dayOf, dayWindows, maxDay } from '../windows.js';
 import { aprWindowUnit, type AprState } from './apr-units.js';
 import { avrWindowUnit, type AvrState } from './avr-units.js';
 import { APR_TABLE, DEXCARE_STREAMS } from './dexcare-streams.js';
+import { checkSourceSettings } from '../source-settings.js';
 
 /** Settings of the DexCare source. */
 export interface DexCareSourceOptions {
@@ -47,6 +48,7 @@ const HOUR_MS = 3_600_000;
  * ```
  */
 export function dexCareSource(options: DexCareSourceOptions): Source {
+  checkSourceSettings('dexcare', options);
   const client = new DexCareReportingClient({
     baseUrl: options.baseUrl,
     serviceKey: options.serviceKey,

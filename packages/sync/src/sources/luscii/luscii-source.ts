@@ -4,6 +4,7 @@ import { columnName } from '../columns.js';
 import type { PlanContext, Source, SourceRow, Unit, UnitEvent } from '../source.js';
 import { addDays, dayOf, dayWindows, maxDay } from '../windows.js';
 import { LUSCII_SNAPSHOT_KEYS, LUSCII_STREAMS, LUSCII_WINDOW_COLUMNS } from './luscii-streams.js';
+import { checkSourceSettings } from '../source-settings.js';
 
 /** Settings of the Luscii source. */
 export interface LusciiSourceOptions {
@@ -46,6 +47,7 @@ interface SnapshotState {
  * ```
  */
 export function lusciiSource(options: LusciiSourceOptions): Source {
+  checkSourceSettings('luscii', options);
   const client = new LusciiClient({
     apiKey: options.apiKey,
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),

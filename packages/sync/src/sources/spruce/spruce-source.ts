@@ -3,6 +3,7 @@ import type { MergePlan } from '../../destinations/destination.js';
 import type { PlanContext, Source, SourceRow, Unit, UnitEvent } from '../source.js';
 import { listExportFiles, type ExportFile } from './export-files.js';
 import { PERIOD_START_COLUMN, SPRUCE_RULES, SPRUCE_STREAMS } from './spruce-streams.js';
+import { checkSourceSettings } from '../source-settings.js';
 
 /** Settings of the Spruce source. */
 export interface SpruceSourceOptions {
@@ -53,6 +54,7 @@ interface Opened {
  * ```
  */
 export function spruceSource(options: SpruceSourceOptions): Source {
+  checkSourceSettings('spruce', options);
   const batchRows = options.batchRows ?? 2_000;
   const commitRows = options.commitRows ?? 20_000;
   return {
