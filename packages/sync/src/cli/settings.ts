@@ -2,6 +2,7 @@ import { SyncConfigError } from '../errors/sync-errors.js';
 import { DEFAULT_DB, type PostgresSettings } from '../destinations/open-destination.js';
 import type { SourceSettings } from '../sync.js';
 import { readConfigFile, type SyncConfigFile } from './config-file.js';
+import { SOURCE_ENVIRONMENT } from '../sources/source-environment.js';
 
 /** Flags of `x-sync run` that settle settings. */
 export interface RunFlags {
@@ -57,17 +58,11 @@ export async function resolveSettings(flags: RunFlags, env: NodeJS.ProcessEnv): 
   const wanted = flags.source ?? [];
   for (const name of wanted) {
     if (!(SOURCES as readonly string[]).includes(name)) throw new SyncConfigError(`--source ${name}: one of ${SOURCES.join(', ')}`);
-    if (!all[name as keyof SourceSettings]) throw new SyncConfigError(`--source ${name}: not configured; ${ENV_HINT[name as keyof typeof ENV_HINT]}`);
+    if (!all[name as keyof SourceSettings]) throw new SyncConfigError(`--source ${name}: not configured; ${SOURCE_ENVIRONMENT[name as keyof typeof SOURCE_ENVIRONMENT].turnOn}`);
   }
   const sources: SourceSettings = {};
   for (const name of SOURCES) if ((wanted.length === 0 || wanted.includes(name)) && all[name]) Object.assign(sources, { [name]: all[name] });
-  if (Object.keys(sources).length === 0) throw new SyncConfigError(`no source is configured: ${SOURCES.map((name) => ENV_HINT[name]).join('; or ')}`);
+  if (Object.keys(sources).length === 0) throw new SyncConfigError(`no source is configured: ${SOURCES.map((name) => SOURCE_ENVIRONMENT[name].turnOn).join('; or ')}`);
   const postgres = resolvePostgres(flags, env);
   return { db: resolveDb(flags.db, env, config), sources, streams: flags.stream ?? config.streams ?? [], since: flags.since ?? config.since, postgres };
 }
-
-const ENV_HINT = {
-  luscii: 'set LUSCII_API_KEY (and LUSCII_BASE_URL for another host)',
-  dexcare: 'set DEXCARE_BASE_URL and DEXCARE_SERVICE_KEY',
-  spruce: 'set SPRUCE_EXPORTS_DIR to the folder of Spruce zips',
-};

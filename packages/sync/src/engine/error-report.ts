@@ -1,14 +1,6 @@
 import { AuthenticationError, ExportFormatError, isSdkError, NotFoundError, RateLimitError, ConnectionError } from '@x/core';
 import { DestinationError, DestinationLockedError, SchemaMismatchError } from '../errors/sync-errors.js';
-
-/**
- * Where `x-sync` reads each built-in source's key and host, so that a hint names the variable to
- * check for the source that failed (a wrong Luscii key says nothing of DexCare's).
- */
-const SOURCE_ENV: Record<string, { key: string; host: string }> = {
-  luscii: { key: 'LUSCII_API_KEY', host: 'LUSCII_BASE_URL' },
-  dexcare: { key: 'DEXCARE_SERVICE_KEY (and DEXCARE_APR_KEY, if set, for the All Providers Report)', host: 'DEXCARE_BASE_URL (and DEXCARE_APR_BASE_URL, if set)' },
-};
+import { SOURCE_ENVIRONMENT } from '../sources/source-environment.js';
 
 /**
  * An error as a run reports it: its class name, a message safe to print and what to do. SDK
@@ -19,10 +11,10 @@ export function describeError(error: unknown, source?: string): { error: string;
   const name = error instanceof Error ? error.name : 'Error';
   const raw = error instanceof Error ? error.message : String(error);
   const message = isSdkError(error) ? raw : raw.replace(/'[^']*'|"[^"]*"/g, "'…'").split('\n')[0]!;
-  return { error: name, message, hint: hintFor(error, source === undefined ? undefined : SOURCE_ENV[source]) };
+  return { error: name, message, hint: hintFor(error, source === undefined ? undefined : SOURCE_ENVIRONMENT[source as keyof typeof SOURCE_ENVIRONMENT]) };
 }
 
-function hintFor(error: unknown, env: { key: string; host: string } | undefined): string {
+function hintFor(error: unknown, env: { readonly key: string | undefined; readonly host: string | undefined } | undefined): string {
   if (error instanceof AuthenticationError) return `check ${env?.key ?? 'the key in the environment (LUSCII_API_KEY, DEXCARE_SERVICE_KEY, DEXCARE_APR_KEY)'}; the other sources committed`;
   if (error instanceof NotFoundError) return `check ${env?.host ?? 'the base URL in the environment'}`;
   if (error instanceof RateLimitError) return 'the vendor is rate limiting; run again later, the stream resumes where it stopped';
@@ -30,7 +22,7 @@ function hintFor(error: unknown, env: { key: string; host: string } | undefined)
   if (error instanceof ExportFormatError) return 'the file is damaged or not a Spruce export; ask Spruce to deliver it again';
   if (error instanceof SchemaMismatchError) return 'the vendor changed a column type; migrate the column or run `x-sync reset --stream` for this table';
   if (error instanceof DestinationLockedError) return 'wait for it to finish, or point --db elsewhere';
-  // Its message already says what to do for its reason (pg-errors.ts).
+  // Its message already says what to do for its reason (pg-errors.ts, duckdb-errors.ts, export-file.ts).
   if (error instanceof DestinationError) return '';
   return 'run again: committed units are kept and the stream resumes where it stopped';
 }
