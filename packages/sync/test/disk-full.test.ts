@@ -59,6 +59,20 @@ describe('a DuckDB file with no room to write (a full disk)', () => {
     expect(await tableContents(fixture.db)).toEqual(clean);
   }, 60_000);
 
+  it('a database file that cannot even be created is named with what to do, and no empty file is left for the next run to refuse', async () => {
+    const db = join(fixture.dir, 'new.duckdb');
+    const env = { ...fixture.env, X_SYNC_DB: db };
+    const full = await runWithFileLimit(0, ['run', '--config', fixture.config, '--json'], env);
+    expect(full).toMatchObject({
+      code: 1,
+      stderr:
+        `x-sync: DestinationError: DuckDB file ${db}: writing failed: no room to write (File too large): the disk that holds the file is full, or a quota or file size limit is reached; ` +
+        `free space there (DuckDB writes the file, ${db}.wal and spills to ${db}.tmp); run the command again once there is room\n`,
+    });
+    expect(readdirSync(fixture.dir).filter((name) => name.startsWith('new.duckdb'))).toEqual([]);
+    expect((await execCli(['run', '--config', fixture.config, '--json'], env)).code).toBe(0);
+  }, 60_000);
+
   it('names a full disk and an exceeded quota as DuckDB words them the same way, and passes other errors through', () => {
     for (const why of ['No space left on device', 'Disk quota exceeded']) {
       const error = toDuckDbError(new Error(`TransactionContext Error: Failed to commit: Could not write file "/data/x.duckdb.wal": ${why}`), '/data/x.duckdb', false);

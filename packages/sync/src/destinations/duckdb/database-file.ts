@@ -16,15 +16,17 @@ const MAGIC_OFFSET = 8;
  * - for reading (`status`, `export`, `spruce-access`), a file that does not exist;
  * - for writing, a folder that does not exist;
  * - an empty file, which DuckDB refuses as well.
+ *
+ * Returns whether opening it will create the file.
  */
-export async function checkDatabaseFile(location: string, options: { readonly readOnly: boolean }): Promise<void> {
-  if (location === ':memory:') return;
+export async function checkDatabaseFile(location: string, options: { readonly readOnly: boolean }): Promise<{ creates: boolean }> {
+  if (location === ':memory:') return { creates: false };
   const found = await stat(location).catch(() => undefined);
   if (!found) {
     if (options.readOnly) throw new SyncConfigError(`no DuckDB database at ${location}: x-sync run creates it there; point --db (or X_SYNC_DB) at the file your runs write`);
     const folder = dirname(location);
     if (!(await stat(folder).catch(() => undefined))) throw new SyncConfigError(`cannot create the DuckDB database ${location}: the folder ${folder} does not exist`);
-    return;
+    return { creates: true };
   }
   if (found.isDirectory()) throw new SyncConfigError(`${location} is a folder, not a DuckDB database file`);
   const file = await open(location, 'r');
@@ -39,4 +41,5 @@ export async function checkDatabaseFile(location: string, options: { readonly re
   } finally {
     await file.close();
   }
+  return { creates: false };
 }

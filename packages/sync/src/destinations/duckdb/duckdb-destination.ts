@@ -1,4 +1,5 @@
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { destinationNotReady, DestinationLockedError, SchemaMismatchError } from '../../errors/sync-errors.js';
 import { bookkeepingWrites, dataColumns, type SqlParam } from '../bookkeeping-writes.js';
@@ -73,7 +74,7 @@ export class DuckDbDestination implements Destination {
 
   async open(options: { readonly readOnly: boolean }): Promise<void> {
     if (this.#instance) throw destinationNotReady(this.location, 'already open');
-    await checkDatabaseFile(this.location, options);
+    const { creates } = await checkDatabaseFile(this.location, options);
     try {
       // Loaded on open, not on import: DuckDB's native module is about 45 MiB of RSS that a PostgreSQL run does not need.
       const { DuckDBInstance } = await import('@duckdb/node-api');
@@ -85,7 +86,9 @@ export class DuckDbDestination implements Destination {
       });
     } catch (error) {
       if (/lock/i.test(String((error as Error).message))) throw new DestinationLockedError(this.location);
-      throw error;
+      // A file DuckDB could not finish creating (a full disk) is left empty, and the next run would refuse it as not a database.
+      if (creates) await Promise.all([rm(this.location, { force: true }), rm(`${this.location}.wal`, { force: true })]);
+      throw toDuckDbError(error, this.location, false);
     }
     this.#connection = await this.#instance.connect();
     this.#appenders = new StagingAppenders(this.#connection);
