@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +111,29 @@ describe.each(warehouseKinds())('staged rows a killed run left behind on $kind',
       await fixture.close();
     }
   }, 120_000);
+});
+
+describe('spill files a killed run left beside a DuckDB file', () => {
+  it('are removed by the next run that takes the write lock (DuckDB keeps them for good), and nothing else in <file>.tmp is touched', async () => {
+    const fixture = await syncFixture({ spruceFiles: 1 });
+    try {
+      const run = () => execCli(['run', '--config', fixture.config, '--source', 'spruce'], fixture.env);
+      expect((await run()).code).toBe(0);
+      // What a run killed while DuckDB spilled leaves in its temp_directory, under DuckDB's names.
+      const spill = `${fixture.db}.tmp`;
+      await mkdir(spill, { recursive: true });
+      await writeFile(join(spill, 'duckdb_temp_storage_DEFAULT-0.tmp'), Buffer.alloc(1 << 20, 7));
+      await writeFile(join(spill, 'duckdb_temp_storage_S96K-0.tmp'), Buffer.alloc(1 << 16, 7));
+      await writeFile(join(spill, 'notes.txt'), 'not DuckDB\'s');
+      // Reading takes no write lock, so a run may be spilling there meanwhile: status leaves them.
+      expect((await execCli(['status'], fixture.env)).code).toBe(0);
+      expect(readdirSync(spill).sort()).toEqual(['duckdb_temp_storage_DEFAULT-0.tmp', 'duckdb_temp_storage_S96K-0.tmp', 'notes.txt']);
+      expect((await run()).code).toBe(0);
+      expect(readdirSync(spill)).toEqual(['notes.txt']);
+    } finally {
+      await fixture.close();
+    }
+  }, 60_000);
 });
 
 describe.each(warehouseKinds())('x-sync export killed mid-write on $kind', ({ create }) => {

@@ -21,7 +21,7 @@ import { mergeStaged, notDistinctKey, type MergeDialect } from '../merge-sql.js'
 import { exportFolder, writeExportFile } from '../export-file.js';
 import { evolveTable } from '../schema-changes.js';
 import { readFiles, readRuns, toDate } from '../bookkeeping.js';
-import { checkDatabaseFile } from './database-file.js';
+import { checkDatabaseFile, removeStaleSpillFiles } from './database-file.js';
 import { toDuckDbError } from './duckdb-errors.js';
 import { StagingAppenders } from './staging-appenders.js';
 import { BOOKKEEPING_SQL, castColumn, createStageSql, createTableSql, duckType, ident, literal, rowHashSql, specType, stageName, uncastableCountsSql } from './sql.js';
@@ -90,6 +90,8 @@ export class DuckDbDestination implements Destination {
       if (creates) await Promise.all([rm(this.location, { force: true }), rm(`${this.location}.wal`, { force: true })]);
       throw toDuckDbError(error, this.location, false);
     }
+    // Holding the write lock now: no other process spills into <file>.tmp.
+    if (!options.readOnly && this.location !== ':memory:') await removeStaleSpillFiles(this.location);
     this.#connection = await this.#instance.connect();
     this.#appenders = new StagingAppenders(this.#connection);
     if (!options.readOnly) for (const sql of BOOKKEEPING_SQL) await this.#run(sql);
