@@ -7,10 +7,14 @@ import { TLSSocket } from 'node:tls';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dexCareHandlers } from '@x/dexcare-reporting/testing';
 import { buildSpruceExportZip, fakeSpruceExport } from '@x/spruce-export-parser/testing';
+import { http, HttpResponse } from 'msw';
 import { SyncConfigError } from '../src/errors/sync-errors.js';
 import { sync } from '../src/sync.js';
-import { runCli, syncFixture, withDb, type SyncFixture } from './helpers/index.js';
+import { serveHandlers } from '../src/testing.js';
+import type { SyncEvent } from '../src/index.js';
+import { runCli, syncFixture, tempDir, withDb, type SyncFixture } from './helpers/index.js';
 
 const events = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
 
@@ -85,6 +89,33 @@ describe('bad input gets a clear error and loses nothing', () => {
       expect(fixture.mocks.luscii.requests).toEqual([]);
     } finally {
       holder.kill('SIGKILL');
+    }
+  });
+
+  it('an AVR download a proxy answers with an HTML page fails the stream with a hint about the vendor and the proxy, not about Spruce', async () => {
+    const { dir, cleanup } = await tempDir();
+    const mock = dexCareHandlers();
+    // A proxy (or an expired single sign-on) that answers the report's download with its own page.
+    const proxyPage = http.get(`${mock.baseUrl}/api/8/reporting/allvisitsreport/:id/data`, () => HttpResponse.html('<html><body>Please sign in</body></html>'));
+    const server = await serveHandlers([proxyPage, ...mock.handlers], mock.baseUrl);
+    try {
+      const events: SyncEvent[] = [];
+      const summary = await sync({
+        db: join(dir, 'x.duckdb'),
+        sources: { dexcare: { baseUrl: server.url, serviceKey: mock.serviceKey, avrTypes: ['virtual'], avrWindowDays: 1000, avrPollIntervalMs: 5 } },
+        streams: ['dexcare_avr_virtual'],
+        since: '2024-06-24',
+        onProgress: (event) => events.push(event),
+      });
+      expect(summary.streams.dexcare_avr_virtual).toMatchObject({ status: 'failed', error: 'ExportFormatError' });
+      const failed = events.find((event) => event.event === 'stream-failed');
+      expect(failed).toMatchObject({
+        message: expect.stringContaining('expected the report as CSV, received an HTML page'),
+        hint: "the vendor sent something other than the export (a proxy's page, a cut-off body); run again, the stream resumes where it stopped; if it repeats, check DEXCARE_BASE_URL (and DEXCARE_APR_BASE_URL, if set) and any proxy between",
+      });
+    } finally {
+      await server.close();
+      await cleanup();
     }
   });
 

@@ -11,15 +11,20 @@ export function describeError(error: unknown, source?: string): { error: string;
   const name = error instanceof Error ? error.name : 'Error';
   const raw = error instanceof Error ? error.message : String(error);
   const message = isSdkError(error) ? raw : raw.replace(/'[^']*'|"[^"]*"/g, "'…'").split('\n')[0]!;
-  return { error: name, message, hint: hintFor(error, source === undefined ? undefined : SOURCE_ENVIRONMENT[source as keyof typeof SOURCE_ENVIRONMENT]) };
+  return { error: name, message, hint: hintFor(error, source) };
 }
 
-function hintFor(error: unknown, env: { readonly key: string | undefined; readonly host: string | undefined } | undefined): string {
+function hintFor(error: unknown, source: string | undefined): string {
+  const env: { readonly key: string | undefined; readonly host: string | undefined } | undefined = SOURCE_ENVIRONMENT[source as keyof typeof SOURCE_ENVIRONMENT];
   if (error instanceof AuthenticationError) return `check ${env?.key ?? 'the key in the environment (LUSCII_API_KEY, DEXCARE_SERVICE_KEY, DEXCARE_APR_KEY)'}; the other sources committed`;
   if (error instanceof NotFoundError) return `check ${env?.host ?? 'the base URL in the environment'}`;
   if (error instanceof RateLimitError) return 'the vendor is rate limiting; run again later, the stream resumes where it stopped';
   if (error instanceof ConnectionError) return 'the vendor could not be reached; run again, the stream resumes where it stopped';
-  if (error instanceof ExportFormatError) return 'the file is damaged or not a Spruce export; ask Spruce to deliver it again';
+  if (error instanceof ExportFormatError) {
+    if (source === 'spruce') return 'the file is damaged or not a Spruce export; ask Spruce to deliver it again';
+    // An API's download that is not what it should be: a proxy's or a login page, a body cut off.
+    return `the vendor sent something other than the export (a proxy's page, a cut-off body); run again, the stream resumes where it stopped; if it repeats, check ${env?.host ?? 'the base URL'} and any proxy between`;
+  }
   if (error instanceof SchemaMismatchError) return 'the vendor changed a column type; migrate the column or run `x-sync reset --stream` for this table';
   if (error instanceof DestinationLockedError) return 'wait for it to finish, or point --db elsewhere';
   // Its message already says what to do for its reason (pg-errors.ts, duckdb-errors.ts, export-file.ts).
