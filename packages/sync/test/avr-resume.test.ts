@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dexCareHandlers } from '@x/dexcare-reporting/testing';
-import { DuckDbDestination, sync } from '../src/index.js';
+import { DuckDbDestination, sync, type SyncEvent } from '../src/index.js';
 import { statusReport } from '../src/cli/commands/status.js';
 import { serveHandlers, type LoopbackServer } from '../src/testing.js';
 import { tempDir } from './helpers/index.js';
@@ -49,5 +49,32 @@ describe('DexCare AVR: the report id is saved before polling', () => {
     expect(second.streams.dexcare_avr_virtual).toMatchObject({ status: 'succeeded', inserted: mock.visits.length });
     expect(mock.reports.size).toBe(1);
     expect(mock.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+  });
+
+  it('a report the earlier run started that DexCare no longer knows (expired) is replaced by a new one in the same run, with a notice, instead of failing the stream', async () => {
+    const temp = await tempDir();
+    cleanup = temp.cleanup;
+    const db = join(temp.dir, 'x.duckdb');
+    const sources = (url: string, serviceKey: string) => ({ dexcare: { baseUrl: url, serviceKey, avrTypes: ['virtual'], avrWindowDays: 1000, avrPollIntervalMs: 5 } });
+    const options = { db, streams: ['dexcare_avr_virtual'], since: '2024-06-01', now: new Date('2024-06-30T12:00:00Z') };
+    const earlier = dexCareHandlers({ avr: { lifecycle: ['QUEUED', 'RUNNING', 'SUCCEEDED'] } });
+    const controller = new AbortController();
+    const dies = http.get(`${earlier.baseUrl}/*`, () => {
+      if (!controller.signal.aborted) controller.abort(new Error('the job was killed'));
+    });
+    server = await serveHandlers([dies, ...earlier.handlers], earlier.baseUrl);
+    expect((await sync({ ...options, sources: sources(server.url, earlier.serviceKey), signal: controller.signal })).streams.dexcare_avr_virtual!.status).toBe('failed');
+    await server.close();
+
+    // By the next night DexCare has dropped the report: a fake that never started it answers 404.
+    const later = dexCareHandlers();
+    server = await serveHandlers(later.handlers, later.baseUrl);
+    const events: SyncEvent[] = [];
+    const second = await sync({ ...options, sources: sources(server.url, later.serviceKey), onProgress: (event) => events.push(event) });
+    expect(second.streams.dexcare_avr_virtual).toMatchObject({ status: 'succeeded', inserted: later.visits.length });
+    expect(later.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+    expect(events.filter((event) => event.event === 'notice').map((event) => (event as { code: string; message: string }).message)).toEqual([
+      'the report an earlier run started for 2024-06-01..2024-06-30 is gone at DexCare; a new one is started',
+    ]);
   });
 });

@@ -48,19 +48,36 @@ export function avrWindowUnit(window: AvrWindow): Unit {
 async function* readAvr(window: AvrWindow, signal: AbortSignal, chooseKey: (key: string[]) => void): AsyncIterable<UnitEvent> {
   const { client, table } = window;
   const base: AvrState = { ...(window.state.high ? { high: window.state.high } : {}), ...(window.state.key ? { key: window.state.key } : {}) };
+  const waitFor = (id: string) =>
+    client.waitForAvrReport(id, { signal, ...(window.pollIntervalMs ? { pollIntervalMs: window.pollIntervalMs, maxPollIntervalMs: window.pollIntervalMs * 4 } : {}) });
   let reportId = window.reportId;
+  let status: Awaited<ReturnType<typeof waitFor>> | undefined;
+  if (reportId) {
+    try {
+      status = await waitFor(reportId);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) {
+        if (error instanceof ReportFailedError) yield { type: 'checkpoint', states: { [table]: base } };
+        throw error;
+      }
+      // DexCare no longer knows the report an earlier run started (it expired while no run
+      // waited on it): nothing of it was staged, so the window starts a report of its own.
+      yield { type: 'notice', code: 'avr-report-gone', message: `the report an earlier run started for ${window.from}..${window.to} is gone at DexCare; a new one is started` };
+      reportId = undefined;
+    }
+  }
   if (!reportId) {
     const end = new Date(Math.min(Date.parse(`${window.to}T00:00:00Z`) + 86_400_000, window.now.getTime()));
     ({ id: reportId } = await client.startAvrReport({ type: window.type, startDate: `${window.from}T00:00:00Z`, endDate: end }, { signal }));
     yield { type: 'checkpoint', states: { [table]: { ...base, pending: { from: window.from, to: window.to, reportId } } } };
+    try {
+      status = await waitFor(reportId);
+    } catch (error) {
+      if (error instanceof ReportFailedError || error instanceof NotFoundError) yield { type: 'checkpoint', states: { [table]: base } };
+      throw error;
+    }
   }
-  try {
-    const status = await client.waitForAvrReport(reportId, { signal, ...(window.pollIntervalMs ? { pollIntervalMs: window.pollIntervalMs, maxPollIntervalMs: window.pollIntervalMs * 4 } : {}) });
-    yield { type: 'progress', status: status.status };
-  } catch (error) {
-    if (error instanceof ReportFailedError || error instanceof NotFoundError) yield { type: 'checkpoint', states: { [table]: base } };
-    throw error;
-  }
+  yield { type: 'progress', status: status!.status };
   let batch: SourceRow[] = [];
   let declared = false;
   const declare = (header: readonly string[]): UnitEvent => {
