@@ -1,5 +1,6 @@
 import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dexCareHandlers, fakeProviderHistories } from '@x/dexcare-reporting/testing';
@@ -130,6 +131,45 @@ describe('per-source rules', () => {
       expect(rows).toEqual([{ patient_uuid: gone.Patient_UUID, gone: true }]);
       const [count] = await query(`SELECT count(*) AS n FROM luscii_measurements`);
       expect(Number(count!.n)).toBe(api.rowsFor('measurements', { startDate: '2024-06-10', endDate: '2024-06-22' }).length);
+    });
+  });
+
+  it('Luscii: a saved cursor the API no longer takes (422 on cursor, its format changed in a deploy) reads the window again from its start, once, instead of failing every night', async () => {
+    const dir = await temp();
+    const api = lusciiHandlers({ perPage: 2 });
+    const server = await serveHandlers(api.handlers, api.baseUrl);
+    closers.push(() => server.close());
+    const db = join(dir, 'x.duckdb');
+    const options = { db, sources: { luscii: { apiKey: api.apiKey, baseUrl: server.url, windowDays: 1000 } }, streams: ['luscii_measurements'], since: '2024-05-01', now: new Date('2024-06-30T12:00:00Z') };
+    // The job dies on page 12, after the checkpoint of page 10 saved the cursor with its staged rows.
+    const controller = new AbortController();
+    const first = await sync({
+      ...options,
+      signal: controller.signal,
+      onProgress: (event) => {
+        if (event.event === 'rows' && event.total >= 24) controller.abort(new Error('the job was killed'));
+      },
+    });
+    expect(first.streams.luscii_measurements!.status).toBe('failed');
+    await withDb(db, async (query) => {
+      const [saved] = await query(`SELECT CAST(state AS VARCHAR) AS state FROM _sync_state WHERE stream = 'luscii_measurements'`);
+      expect(JSON.parse(String(saved!.state)).window.cursor).toEqual(expect.any(String));
+    });
+    // Luscii changes its cursors: the saved one is no longer one of its own.
+    const instance = await DuckDBInstance.create(db);
+    const connection = await instance.connect();
+    await connection.run(`UPDATE _sync_state SET state = CAST(replace(CAST(state AS VARCHAR), '"cursor":"', '"cursor":"v2.') AS JSON) WHERE stream = 'luscii_measurements'`);
+    connection.closeSync();
+    instance.closeSync();
+
+    const events: SyncEvent[] = [];
+    const second = await sync({ ...options, onProgress: (event) => events.push(event) });
+    expect(second.streams.luscii_measurements).toMatchObject({ status: 'succeeded' });
+    expect(events.filter((event) => event.event === 'notice').map((event) => (event as { code: string }).code)).toEqual(['unit-restarted']);
+    await withDb(db, async (query) => {
+      // Every row of the window once: none of the rows staged before the kill twice.
+      const [count] = await query(`SELECT count(*) AS n FROM luscii_measurements`);
+      expect(Number(count!.n)).toBe(api.rowsFor('measurements', { startDate: '2024-05-01', endDate: '2024-06-30' }).length);
     });
   });
 

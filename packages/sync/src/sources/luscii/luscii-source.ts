@@ -1,4 +1,4 @@
-import { LusciiClient, type LusciiReportType } from '@x/luscii-export';
+import { ApiError, LusciiClient, type LusciiReportType } from '@x/luscii-export';
 import type { MergePlan } from '../../destinations/destination.js';
 import { columnName } from '../columns.js';
 import type { PlanContext, Source, SourceRow, Unit, UnitEvent } from '../source.js';
@@ -136,11 +136,24 @@ async function* readPages(
   yield { type: 'table', table, merge, resume: cursor !== null };
   const exportRows = client.export as (type: LusciiReportType, params: object) => { pages(): AsyncIterable<{ data: unknown[]; nextCursor: string | null }> };
   let pages = 0;
-  for await (const page of exportRows.call(client, type, { ...dates, ...(cursor ? { cursor } : {}), signal }).pages()) {
-    pages += 1;
-    yield { type: 'rows', table, rows: page.data as SourceRow[] };
-    yield { type: 'progress', pages };
-    // Every CHECKPOINT_PAGES pages, staged rows commit with the cursor: a crash costs at most that many pages.
-    if (page.nextCursor && pages % CHECKPOINT_PAGES === 0) yield { type: 'checkpoint', states: { [table]: checkpoint(page.nextCursor) } };
+  try {
+    for await (const page of exportRows.call(client, type, { ...dates, ...(cursor ? { cursor } : {}), signal }).pages()) {
+      pages += 1;
+      yield { type: 'rows', table, rows: page.data as SourceRow[] };
+      yield { type: 'progress', pages };
+      // Every CHECKPOINT_PAGES pages, staged rows commit with the cursor: a crash costs at most that many pages.
+      if (page.nextCursor && pages % CHECKPOINT_PAGES === 0) yield { type: 'checkpoint', states: { [table]: checkpoint(page.nextCursor) } };
+    }
+  } catch (error) {
+    if (cursor === null || pages > 0 || !refusesCursor(error)) throw error;
+    // A cursor saved by a run that died, which Luscii no longer takes (its format changed in a
+    // deploy since): the window would fail every night until reset. Read it again from its start.
+    yield { type: 'restart', reason: 'Luscii refused the cursor saved when an earlier run stopped' };
+    yield* readPages(client, table, type, merge, null, signal, dates, checkpoint);
   }
+}
+
+/** Whether Luscii answered that the `cursor` parameter is invalid (422, `attribute: 'cursor'`). */
+function refusesCursor(error: unknown): boolean {
+  return error instanceof ApiError && error.status >= 400 && error.status < 500 && error.errors.some((detail) => detail.attribute === 'cursor');
 }
