@@ -20,7 +20,7 @@ export function dataColumns(columns: readonly ColumnSpec[]): ColumnSpec[] | unde
 
 /**
  * The steps of a unit's transaction that both destinations write the same way: staged rows of a
- * unit cleared, a stream's state deleted, a Spruce ledger entry replaced, a table dropped with its
+ * unit cleared, a stream's state deleted, a Spruce ledger entry replaced or removed, a table dropped with its
  * staging. `json` is the destination's JSON type (DuckDB `JSON`, PostgreSQL `JSONB`).
  *
  * @example
@@ -29,7 +29,7 @@ export function dataColumns(columns: readonly ColumnSpec[]): ColumnSpec[] | unde
  * await writes.deleteState('luscii_measurements');
  * ```
  */
-export function bookkeepingWrites(execute: Execute, json: 'JSON' | 'JSONB'): Required<Pick<DestinationTransaction, 'clearStage' | 'clearStaging' | 'deleteState' | 'putFile' | 'dropTable'>> {
+export function bookkeepingWrites(execute: Execute, json: 'JSON' | 'JSONB'): Required<Pick<DestinationTransaction, 'clearStage' | 'clearStaging' | 'deleteState' | 'putFile' | 'deleteFile' | 'dropTable'>> {
   return {
     clearStage: async (table, unitId) => {
       await execute(`DELETE FROM ${ident(stageName(table))} WHERE "_sync_unit" = ?`, [unitId], `clearing staged rows of ${table.name}`);
@@ -42,6 +42,9 @@ export function bookkeepingWrites(execute: Execute, json: 'JSON' | 'JSONB'): Req
     },
     deleteState: async (stream) => {
       await execute('DELETE FROM _sync_state WHERE stream = ?', [stream], `resetting the state of ${stream}`);
+    },
+    deleteFile: async (sha256) => {
+      await execute('DELETE FROM _sync_files WHERE sha256 = ?', [sha256], 'removing a Spruce file from the ledger');
     },
     putFile: async (entry) => {
       await execute('DELETE FROM _sync_files WHERE sha256 = ?', [entry.sha256], 'recording a Spruce file');

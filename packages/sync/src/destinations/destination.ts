@@ -177,6 +177,11 @@ export interface DestinationTransaction {
   deleteState(stream: string): Promise<void>;
   /** Insert or replace a ledger entry, keyed by sha256. */
   putFile(entry: FileLedgerEntry): Promise<void>;
+  /**
+   * Remove a ledger entry, so that its file is read again (`reset` does it to the files that
+   * failed). Without it, a file that failed stays skipped.
+   */
+  deleteFile?(sha256: string): Promise<void>;
   /** Drop a table and its staging table (`reset`). */
   dropTable(table: string): Promise<void>;
 }

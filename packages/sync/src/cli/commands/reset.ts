@@ -4,7 +4,8 @@ import { ALL_STREAMS } from '../../streams.js';
 
 /**
  * Drops the tables and state of the named streams (or of every stream of a source), in one
- * transaction; a Spruce table is also taken off the ledger so its files load again.
+ * transaction; a Spruce table is also taken off the ledger so its files load again, and the
+ * files that failed are forgotten so they are tried again (after an upgrade that reads them, say).
  */
 export async function resetStreams(destination: Destination, target: { stream?: string[]; source?: string[] }): Promise<string[]> {
   const names = new Set<string>();
@@ -24,7 +25,12 @@ export async function resetStreams(destination: Destination, target: { stream?: 
       await tx.dropTable(name);
       await tx.deleteState(name);
     }
+    const spruce = ALL_STREAMS.some((stream) => stream.source === 'spruce' && names.has(stream.table));
     for (const file of files) {
+      if (file.status === 'failed') {
+        if (spruce) await tx.deleteFile?.(file.sha256);
+        continue;
+      }
       if (!Object.keys(file.rows).some((table) => names.has(table))) continue;
       const rows = Object.fromEntries(Object.entries(file.rows).filter(([table]) => !names.has(table)));
       await tx.putFile({ ...file, rows });
