@@ -6,10 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dexCareHandlers, fakeProviderHistories } from '@x/dexcare-reporting/testing';
 import { lusciiHandlers } from '@x/luscii-export/testing';
 import { buildSpruceExportZip, fakeSpruceExport } from '@x/spruce-export-parser/testing';
-import { sync, type SyncEvent } from '../src/index.js';
+import { ALL_STREAMS, sync, type SyncEvent } from '../src/index.js';
 import { resolveSettings } from '../src/cli/settings.js';
 import { serveHandlers, type LoopbackServer } from '../src/testing.js';
 import { tempDir, withDb } from './helpers/index.js';
+
+const SPRUCE_TABLES = ALL_STREAMS.filter((stream) => stream.source === 'spruce').map((stream) => stream.table);
 
 describe('per-source rules', () => {
   const closers: Array<() => Promise<void>> = [];
@@ -78,6 +80,38 @@ describe('per-source rules', () => {
     expect(after[0]!.entities).toBe(before[0]!.entities);
     expect(after[0]!.first).toBe(before[0]!.first);
     expect(after[0]!.files).toBe('3');
+  });
+
+  it('--full-refresh reads the dated streams again from since, to the same rows, and an older Spruce period delivered late still does not undo a newer snapshot', async () => {
+    const dir = await temp();
+    const folder = join(dir, 'sftp');
+    await mkdir(folder);
+    const zip = (month: string, seed: number) => buildSpruceExportZip(fakeSpruceExport({ messages: 50, seed, start: new Date(`2024-${month}-01T00:00:00Z`), days: 30 }));
+    await writeFile(join(folder, 'july.zip'), zip('07', 3));
+    const api = lusciiHandlers();
+    const server = await serveHandlers(api.handlers, api.baseUrl);
+    closers.push(() => server.close());
+    const db = join(dir, 'x.duckdb');
+    const run = (fullRefresh: boolean) =>
+      sync({
+        db,
+        sources: { spruce: { dir: folder }, luscii: { apiKey: api.apiKey, baseUrl: server.url, windowDays: 7 } },
+        streams: ['luscii_measurements', ...SPRUCE_TABLES],
+        since: '2024-06-10',
+        now: new Date('2024-06-22T12:00:00Z'),
+        fullRefresh,
+      });
+    expect((await run(false)).status).toBe('succeeded');
+    const contents = () => withDb(db, (query) => Promise.all(['spruce_entities', 'luscii_measurements'].map((table) => query(`SELECT * EXCLUDE (_sync_run_id) FROM ${table} ORDER BY ALL`))));
+    const before = await contents();
+    // June arrives late, and this night's run is a full refresh.
+    await writeFile(join(folder, 'june.zip'), zip('06', 2));
+    api.requests.length = 0;
+    const refreshed = await run(true);
+    expect(refreshed.status).toBe('succeeded');
+    expect(api.requests.filter((r) => r.reportType === 'measurements' && r.cursor === null).map((r) => r.startDate)).toEqual(['2024-06-10', '2024-06-17']);
+    expect(refreshed.streams.spruce_messages!.units).toBe(1);
+    expect(await contents()).toEqual(before);
   });
 
   it('Spruce folder: a symbolic link to a zip loads as the zip; macOS\'s ._ metadata files and a folder named .zip are not exports and fail nothing', async () => {

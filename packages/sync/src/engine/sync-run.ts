@@ -120,12 +120,12 @@ async function clearLeftoverStaging(destination: Destination, streams: readonly 
 }
 
 async function planContext(run: EngineRun, streams: readonly string[]): Promise<PlanContext> {
+  // Loaded on a full refresh too: it is the dated sources that read from `since` again; what
+  // Spruce's state records (the periods merged) stays true whatever the run reads.
   const states = new Map<string, StreamStateValue>();
-  if (!run.fullRefresh) {
-    for (const stream of streams) {
-      const state = await run.destination.getState(stream).catch(() => undefined);
-      if (state !== undefined) states.set(stream, state);
-    }
+  for (const stream of streams) {
+    const state = await run.destination.getState(stream).catch(() => undefined);
+    if (state !== undefined) states.set(stream, state);
   }
   return {
     states,

@@ -120,13 +120,16 @@ export interface UnitContext {
 
 /** What planning gets. */
 export interface PlanContext {
-  /** The stored state of each of the source's selected streams (absent on a first run). */
+  /** The stored state of each of the source's selected streams (absent on a first run), also on a full refresh. */
   readonly states: ReadonlyMap<string, StreamStateValue>;
   /** The selected streams (table names). */
   readonly streams: readonly string[];
   /** First day a dated stream reads on its first run (`YYYY-MM-DD`). */
   readonly since: string;
-  /** Ignore stored state (`--full-refresh`). */
+  /**
+   * Read the dated streams again from `since` (`--full-refresh`): a source ignores the state
+   * that says where it stopped, and keeps what says what is merged (Spruce's periods).
+   */
   readonly fullRefresh: boolean;
   /** The run's clock, injected so tests do not read the wall clock. */
   readonly now: Date;

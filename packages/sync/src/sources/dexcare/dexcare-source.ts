@@ -62,12 +62,14 @@ export function dexCareSource(options: DexCareSourceOptions): Source {
     name: 'dexcare',
     streams,
     async *units(context: PlanContext): AsyncIterable<Unit> {
+      // A full refresh reads from `since` again: no window, cursor or report of before.
+      const states = context.fullRefresh ? new Map<string, unknown>() : context.states;
       const today = dayOf(context.now);
       for (const stream of streams) {
         if (!context.streams.includes(stream.table)) continue;
         const since = options.startDates?.[stream.table] ?? context.since;
         if (stream.avrType) {
-          const state = (context.states.get(stream.table) ?? {}) as AvrState;
+          const state = (states.get(stream.table) ?? {}) as AvrState;
           const windows: Array<{ from: string; to: string; reportId?: string }> = [];
           let next: string;
           if (state.pending) {
@@ -96,7 +98,7 @@ export function dexCareSource(options: DexCareSourceOptions): Source {
             });
           }
         } else {
-          const state = (context.states.get(APR_TABLE) ?? {}) as AprState;
+          const state = (states.get(APR_TABLE) ?? {}) as AprState;
           const end = new Date(context.now.getTime() - HOUR_MS);
           const size = (options.aprWindowHours ?? 24) * HOUR_MS;
           for (let from = state.high ? new Date(state.high) : new Date(`${since}T00:00:00Z`); from < end; ) {

@@ -59,11 +59,13 @@ export function lusciiSource(options: LusciiSourceOptions): Source {
     name: 'luscii',
     streams: LUSCII_STREAMS,
     async *units(context: PlanContext): AsyncIterable<Unit> {
+      // A full refresh reads from `since` again: no window, cursor or report of before.
+      const states = context.fullRefresh ? new Map<string, unknown>() : context.states;
       for (const stream of LUSCII_STREAMS) {
         if (!context.streams.includes(stream.table)) continue;
         const type = stream.reportType;
         if (LUSCII_WINDOW_COLUMNS[type]) {
-          const state = (context.states.get(stream.table) ?? {}) as WindowState;
+          const state = (states.get(stream.table) ?? {}) as WindowState;
           const today = dayOf(context.now);
           const since = options.startDates?.[stream.table] ?? context.since;
           let high = state.high;
@@ -80,7 +82,7 @@ export function lusciiSource(options: LusciiSourceOptions): Source {
             yield windowUnit(client, stream.table, type, window, previous, high);
           }
         } else {
-          const state = (context.states.get(stream.table) ?? {}) as SnapshotState;
+          const state = (states.get(stream.table) ?? {}) as SnapshotState;
           yield snapshotUnit(client, stream.table, type, state.inProgress?.cursor ?? null, context.now);
         }
       }
