@@ -266,6 +266,25 @@ describe('bad input gets a clear error and loses nothing', () => {
     expect(await runCli(['run', '--config', config], fixture.env)).toMatchObject({ code: 2, stderr: `x-sync: SyncConfigError: --config ${config}: luscii.windowDays: Too small: expected number to be >0; nothing was run\n` });
   });
 
+  it('an empty --db is refused (exit 2): DuckDB would open an in-memory database, and the run would report success and keep nothing', async () => {
+    fixture = await syncFixture();
+    expect(await runCli(['run', '--config', fixture.config, '--db', ''], fixture.env)).toMatchObject({
+      code: 2,
+      stderr: 'x-sync: SyncConfigError: --db: an empty path; give the DuckDB file (or a postgres:// URL) the runs write\n',
+    });
+    const error = await sync({ db: ' ', sources: { spruce: { dir: join(fixture.dir, 'spruce') } } }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SyncConfigError);
+    // An empty X_SYNC_DB (a blank line in an env file) is no value: the run writes the default file.
+    const cwd = process.cwd();
+    process.chdir(fixture.dir);
+    try {
+      expect((await runCli(['run', '--config', fixture.config, '--source', 'spruce'], { ...fixture.env, X_SYNC_DB: '' })).code).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(existsSync(join(fixture.dir, 'x-sync.duckdb'))).toBe(true);
+  });
+
   it('a config file with an unknown key is refused before anything runs (exit 2)', async () => {
     fixture = await syncFixture();
     const config = join(fixture.dir, 'bad.json');

@@ -7,7 +7,8 @@ import { dexCareHandlers, fakeProviderHistories } from '@x/dexcare-reporting/tes
 import { lusciiHandlers } from '@x/luscii-export/testing';
 import { buildSpruceExportZip, fakeSpruceExport } from '@x/spruce-export-parser/testing';
 import { ALL_STREAMS, sync, type SyncEvent } from '../src/index.js';
-import { resolveSettings } from '../src/cli/settings.js';
+import { resolveDb, resolvePostgres, resolveSettings } from '../src/cli/settings.js';
+import { SyncConfigError } from '../src/errors/sync-errors.js';
 import { serveHandlers, type LoopbackServer } from '../src/testing.js';
 import { tempDir, withDb } from './helpers/index.js';
 
@@ -248,5 +249,18 @@ describe('per-source rules', () => {
     expect(resolved.sources.dexcare).toBeUndefined();
     await writeFile(config, JSON.stringify({ luscii: { apiKey: 'in-a-file' } }));
     await expect(resolveSettings({ config }, env)).rejects.toThrow(/unknown key luscii\.apiKey/);
+  });
+
+  it('settings: --lock-wait and --schema beat X_SYNC_LOCK_WAIT and X_SYNC_SCHEMA, an empty variable is none; a wait that is not whole seconds is refused', () => {
+    expect(resolvePostgres({}, {})).toEqual({});
+    expect(resolvePostgres({}, { X_SYNC_LOCK_WAIT: '0', X_SYNC_SCHEMA: 'vendor_exports' })).toEqual({ lockWaitMs: 0, schema: 'vendor_exports' });
+    expect(resolvePostgres({ lockWait: '90', schema: 'night' }, { X_SYNC_LOCK_WAIT: '0', X_SYNC_SCHEMA: 'vendor_exports' })).toEqual({ lockWaitMs: 90_000, schema: 'night' });
+    // An empty variable (X_SYNC_LOCK_WAIT= in an env file) is no value, as an unset one.
+    expect(resolvePostgres({}, { X_SYNC_LOCK_WAIT: '', X_SYNC_SCHEMA: '' })).toEqual({});
+    expect(resolveDb(undefined, { X_SYNC_DB: '' }, { db: 'from-config.duckdb' })).toBe('from-config.duckdb');
+    expect(resolveDb(undefined, { X_SYNC_DB: '' })).toBe('./x-sync.duckdb');
+    for (const wait of ['1.5', '-1', 'a minute', '']) {
+      expect(() => resolvePostgres({ lockWait: wait }, {}), wait).toThrow(new SyncConfigError('--lock-wait: whole seconds to wait for another run (0 to not wait)'));
+    }
   });
 });

@@ -28,7 +28,16 @@ const SOURCES = ['luscii', 'dexcare', 'spruce'] as const;
 
 /** The database from `--db`, `X_SYNC_DB`, the config, or the default. */
 export function resolveDb(flag: string | undefined, env: NodeJS.ProcessEnv, config: SyncConfigFile = {}): string {
-  return flag ?? env.X_SYNC_DB ?? config.db ?? DEFAULT_DB;
+  return flag ?? setting(env.X_SYNC_DB) ?? config.db ?? DEFAULT_DB;
+}
+
+/**
+ * An environment variable's value, or `undefined` when it is empty as well as when it is unset:
+ * `X_SYNC_DB=` in an env file, or `X_SYNC_DB=$DB` with `$DB` unset, means no value, as the
+ * sources' variables do.
+ */
+function setting(value: string | undefined): string | undefined {
+  return value === '' ? undefined : value;
 }
 
 /**
@@ -36,8 +45,8 @@ export function resolveDb(flag: string | undefined, env: NodeJS.ProcessEnv, conf
  * `X_SYNC_LOCK_WAIT`; default 60): ignored for a DuckDB file, except that `--schema` is refused there.
  */
 export function resolvePostgres(flags: { schema?: string; lockWait?: string }, env: NodeJS.ProcessEnv): PostgresSettings {
-  const schema = flags.schema ?? env.X_SYNC_SCHEMA;
-  const wait = flags.lockWait ?? env.X_SYNC_LOCK_WAIT;
+  const schema = flags.schema ?? setting(env.X_SYNC_SCHEMA);
+  const wait = flags.lockWait ?? setting(env.X_SYNC_LOCK_WAIT);
   if (wait !== undefined && !/^\d+$/.test(wait)) throw new SyncConfigError('--lock-wait: whole seconds to wait for another run (0 to not wait)');
   return { ...(schema ? { schema } : {}), ...(wait === undefined ? {} : { lockWaitMs: Number(wait) * 1000 }) };
 }

@@ -20,6 +20,8 @@ export function destinationFor(
   db: string,
   options: { readonly dryRun: boolean; readonly postgres?: PostgresSettings | undefined },
 ): { destination: Destination; readOnly: boolean } {
+  // DuckDB opens an empty path as an in-memory database: a run would report success and keep nothing.
+  if (db.trim() === '') throw new SyncConfigError('--db: an empty path; give the DuckDB file (or a postgres:// URL) the runs write');
   if (/^postgres(ql)?:\/\//i.test(db)) {
     return { destination: new PostgresDestination({ url: db, ...options.postgres }), readOnly: options.dryRun };
   }
