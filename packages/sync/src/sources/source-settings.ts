@@ -26,7 +26,7 @@ export const SOURCE_SETTINGS = {
   spruce: z.object({ batchRows: positive.optional(), commitRows: positive.optional() }),
 } as const;
 
-/** The first day in the config file and in `sync({ since })`. */
+/** A day, `YYYY-MM-DD`, that exists (the config file's `since`). */
 export const DAY = day;
 
 /**

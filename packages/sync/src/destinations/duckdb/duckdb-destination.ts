@@ -195,7 +195,7 @@ export class DuckDbDestination implements Destination {
       for await (const rows of result.yieldRowObjectJs()) yield* rows;
     } catch (error) {
       // A large read spills to <file>.tmp, which can meet a full disk too.
-      throw toDuckDbError(error, this.location, this.#inTransaction);
+      throw this.#failure(error);
     }
   }
 
@@ -243,7 +243,7 @@ export class DuckDbDestination implements Destination {
     try {
       seq = await this.#live.appenders.append(stageName(table), table.staging ?? 'durable', { order, positions, unitId, seq }, rows);
     } catch (error) {
-      throw toDuckDbError(error, this.location, this.#inTransaction);
+      throw this.#failure(error);
     }
     this.#seq.set(key, seq);
   }
@@ -287,6 +287,11 @@ export class DuckDbDestination implements Destination {
     return { connection: this.#connection, appenders: this.#appenders };
   }
 
+  /** An error of DuckDB's as this destination reports it (a full disk named, with what to do). */
+  #failure(error: unknown): unknown {
+    return toDuckDbError(error, this.location, this.#inTransaction);
+  }
+
   async #run(sql: string, params: readonly SqlParam[] = []): Promise<number> {
     const { connection, appenders } = this.#live;
     try {
@@ -294,7 +299,7 @@ export class DuckDbDestination implements Destination {
       const result = await connection.run(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
       return result.rowsChanged;
     } catch (error) {
-      throw toDuckDbError(error, this.location, this.#inTransaction);
+      throw this.#failure(error);
     }
   }
 
@@ -305,7 +310,7 @@ export class DuckDbDestination implements Destination {
       const reader = await connection.runAndReadAll(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
       return reader.getRowObjectsJS();
     } catch (error) {
-      throw toDuckDbError(error, this.location, this.#inTransaction);
+      throw this.#failure(error);
     }
   }
 }
