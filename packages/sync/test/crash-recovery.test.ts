@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncEvent } from '../src/index.js';
-import { execCli, runCli, spawnCli, syncFixture, untilFileShows, warehouseKinds, type SyncFixture, type Warehouse } from './helpers/index.js';
+import { execCli, runCli, spawnCli, syncFixture, untilFileShows, warehouseKinds, withExportedWarehouse, type SyncFixture, type Warehouse } from './helpers/index.js';
 
 type Killpoint = { name: string; at: (event: SyncEvent) => boolean };
 
@@ -138,12 +138,7 @@ describe('spill files a killed run left beside a DuckDB file', () => {
 
 describe.each(warehouseKinds())('x-sync export killed mid-write on $kind', ({ create }) => {
   it('leaves no <table>.csv that is not whole (a .partial file at most): a truncated CSV would load without an error', async () => {
-    const fixture = await syncFixture({ spruceFiles: 1, spruceMessages: 20_000 });
-    const db = await create();
-    try {
-      expect((await execCli(['run', '--config', fixture.config, '--source', 'spruce', ...db.cliArgs], fixture.env)).code).toBe(0);
-      const whole = join(fixture.dir, 'whole');
-      expect((await execCli(['export', '--format', 'csv', '--out', whole, ...db.cliArgs], fixture.env)).code).toBe(0);
+    await withExportedWarehouse(create, 20_000, async ({ fixture, db, whole }) => {
       const killed = join(fixture.dir, 'killed');
       const child = await spawnCli(['export', '--format', 'csv', '--out', killed, ...db.cliArgs], fixture.env);
       // SIGKILL as soon as the messages file (about 5 MB) starts, under either name.
@@ -155,9 +150,6 @@ describe.each(warehouseKinds())('x-sync export killed mid-write on $kind', ({ cr
       for (const name of left.filter((file) => file.endsWith('.csv'))) {
         expect(await readFile(join(killed, name), 'utf8'), name).toBe(await readFile(join(whole, name), 'utf8'));
       }
-    } finally {
-      await db.dispose();
-      await fixture.close();
-    }
+    });
   }, 120_000);
 });

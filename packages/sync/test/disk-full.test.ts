@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DestinationError, type SyncEvent } from '../src/index.js';
 import { toDuckDbError } from '../src/destinations/duckdb/duckdb-errors.js';
-import { cliBundle, execCli, runCli, syncFixture, tableContents, tempDir, warehouseKinds, type CliResult, type SyncFixture } from './helpers/index.js';
+import { cliBundle, execCli, runCli, syncFixture, tableContents, tempDir, warehouseKinds, withExportedWarehouse, type CliResult, type SyncFixture } from './helpers/index.js';
 
 /**
  * `x-sync run` as a child process whose files cannot grow past `kilobytes`: `ulimit -f` stands in
@@ -88,12 +88,7 @@ describe('a DuckDB file with no room to write (a full disk)', () => {
 
 describe.each(warehouseKinds())('x-sync export with no room to write on $kind', ({ create }) => {
   it('fails naming the file and its folder (not the database) with what to do, and leaves only whole files behind', async () => {
-    const fixture = await syncFixture({ spruceFiles: 1, spruceMessages: 2_000 });
-    const db = await create();
-    try {
-      expect((await execCli(['run', '--config', fixture.config, '--source', 'spruce', ...db.cliArgs], fixture.env)).code).toBe(0);
-      const whole = join(fixture.dir, 'whole');
-      expect((await execCli(['export', '--format', 'csv', '--out', whole, ...db.cliArgs], fixture.env)).code).toBe(0);
+    await withExportedWarehouse(create, 2_000, async ({ fixture, db, whole }) => {
       // spruce_messages.csv (about 500 KB) does not fit in 64 KiB; the smaller tables do.
       const out = join(fixture.dir, 'full');
       const full = await runWithFileLimit(64, ['export', '--format', 'csv', '--out', out, ...db.cliArgs], fixture.env);
@@ -108,9 +103,6 @@ describe.each(warehouseKinds())('x-sync export with no room to write on $kind', 
       expect(left.filter((name) => name.endsWith('.partial'))).toEqual([]);
       expect(left.length).toBeGreaterThan(0);
       for (const name of left) expect(await readFile(join(out, name), 'utf8'), name).toBe(await readFile(join(whole, name), 'utf8'));
-    } finally {
-      await db.dispose();
-      await fixture.close();
-    }
+    });
   }, 120_000);
 });

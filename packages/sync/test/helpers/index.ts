@@ -8,6 +8,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { build } from 'esbuild';
 import { main } from '../../src/cli/main.js';
 import { startSyncMocks, type SyncMocks, type SyncMocksOptions } from '../../src/testing.js';
+import type { Warehouse } from './destinations.js';
 
 /** A temp folder removed by the returned cleanup. */
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
@@ -115,6 +116,31 @@ export async function execCli(args: readonly string[], env: NodeJS.ProcessEnv): 
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
+}
+
+/**
+ * Runs `work` on a warehouse of `create`'s kind into which one Spruce export of `messages`
+ * messages was synced, with a whole `x-sync export --format csv` of it in `whole` to compare a
+ * broken export with; disposes of both afterwards.
+ */
+export async function withExportedWarehouse(
+  create: () => Promise<Warehouse>,
+  messages: number,
+  work: (setup: { fixture: SyncFixture; db: Warehouse; whole: string }) => Promise<void>,
+): Promise<void> {
+  const fixture = await syncFixture({ spruceFiles: 1, spruceMessages: messages });
+  const db = await create();
+  try {
+    const synced = await execCli(['run', '--config', fixture.config, '--source', 'spruce', ...db.cliArgs], fixture.env);
+    if (synced.code !== 0) throw new Error(`the sync before the export failed (exit ${synced.code}): ${synced.stderr}`);
+    const whole = join(fixture.dir, 'whole');
+    const exported = await execCli(['export', '--format', 'csv', '--out', whole, ...db.cliArgs], fixture.env);
+    if (exported.code !== 0) throw new Error(`the whole export failed (exit ${exported.code}): ${exported.stderr}`);
+    await work({ fixture, db, whole });
+  } finally {
+    await db.dispose();
+    await fixture.close();
+  }
 }
 
 /** Opens a DuckDB file read-only, runs `work`, and closes it. */
