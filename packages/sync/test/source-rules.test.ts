@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -135,6 +136,50 @@ describe('per-source rules', () => {
     const files = await withDb(db, (query) => query(`SELECT name, status FROM _sync_files`));
     expect(files).toEqual([{ name: 'may.zip', status: 'loaded' }]);
     expect(summary.streams.spruce_messages?.rows).toBe(40);
+  });
+
+  it('Spruce folder: a zip still being copied in when the job runs (an SFTP upload that overlaps it) is left for a later run with a notice, not recorded as failed; the next run loads it', async () => {
+    const dir = await temp();
+    const folder = join(dir, 'sftp');
+    await mkdir(folder);
+    const whole = buildSpruceExportZip(fakeSpruceExport({ messages: 40, seed: 1, start: new Date('2024-05-01T00:00:00Z'), days: 30 }));
+    const path = join(folder, 'spruce-export-2024-05-01.zip');
+    const piece = Math.ceil(whole.length / 40);
+    await writeFile(path, whole.subarray(0, piece));
+    // The upload goes on while the job lists, hashes and opens the folder, as SFTP writes a file in place.
+    let written = piece;
+    const upload = setInterval(() => {
+      if (written >= whole.length - piece) return;
+      appendFileSync(path, whole.subarray(written, written + piece));
+      written += piece;
+    }, 20);
+    const db = join(dir, 'x.duckdb');
+    const events: SyncEvent[] = [];
+    let summary;
+    try {
+      summary = await sync({ db, sources: { spruce: { dir: folder, settleMs: 300 } }, onProgress: (event) => events.push(event) });
+    } finally {
+      clearInterval(upload);
+    }
+    expect(summary.status).toBe('succeeded');
+    const notices = events.filter((event) => event.event === 'notice' && event.code === 'file-incomplete');
+    expect(notices.map((event) => (event as { message: string }).message)).toEqual([
+      'spruce-export-2024-05-01.zip is still being copied into the folder; it is read on a later run',
+    ]);
+    expect(events.filter((event) => event.event === 'unit-started' || event.event === 'unit-skipped')).toEqual([]);
+    expect(await withDb(db, (query) => query(`SELECT name FROM _sync_files`))).toEqual([]);
+
+    // A file that stopped growing but is no zip is damaged, as before: recorded as failed.
+    await writeFile(join(folder, 'spruce-export-stalled.zip'), whole.subarray(0, piece));
+    await writeFile(path, whole);
+    const next = await sync({ db, sources: { spruce: { dir: folder, settleMs: 300 } } });
+    expect(next.status).toBe('partial');
+    expect(next.streams.spruce_messages?.rows).toBe(40);
+    const files = await withDb(db, (query) => query(`SELECT name, status FROM _sync_files ORDER BY name`));
+    expect(files).toEqual([
+      { name: 'spruce-export-2024-05-01.zip', status: 'loaded' },
+      { name: 'spruce-export-stalled.zip', status: 'failed' },
+    ]);
   });
 
   it('Luscii: the next run re-reads the look-back and replaces those windows; a patient gone from the snapshot is marked, not deleted', async () => {

@@ -23,7 +23,7 @@ export const SOURCE_SETTINGS = {
     aprPageSize: positive.optional(),
     startDates: startDates.optional(),
   }),
-  spruce: z.object({ batchRows: positive.optional(), commitRows: positive.optional() }),
+  spruce: z.object({ batchRows: positive.optional(), commitRows: positive.optional(), settleMs: count.optional() }),
 } as const;
 
 /** A day, `YYYY-MM-DD`, that exists (the config file's `since`). */

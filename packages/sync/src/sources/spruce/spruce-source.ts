@@ -1,7 +1,7 @@
 import { ExportFormatError, openSpruceExport, type SpruceExport } from '@x/spruce-export-parser';
 import type { MergePlan } from '../../destinations/destination.js';
 import type { PlanContext, Source, SourceRow, Unit, UnitEvent } from '../source.js';
-import { listExportFiles, type ExportFile } from './export-files.js';
+import { changedSinceListed, listExportFiles, stillArriving, type ExportFile } from './export-files.js';
 import { PERIOD_START_COLUMN, SPRUCE_RULES, SPRUCE_STREAMS } from './spruce-streams.js';
 import { checkSourceSettings } from '../source-settings.js';
 
@@ -21,6 +21,13 @@ export interface SpruceSourceOptions {
    * merge and the ledger entry still commit together at the end. @default 20000
    */
   commitRows?: number | undefined;
+  /**
+   * How long a zip that does not open is watched before it counts as damaged. One whose size or
+   * modification time changes meanwhile is still being copied into the folder (a delivery that
+   * overlaps the job): it is left for a later run with a `file-incomplete` notice, not recorded
+   * as failed. @default 2000
+   */
+  settleMs?: number | undefined;
 }
 
 /** State of a Spruce stream (one per table). */
@@ -57,6 +64,7 @@ export function spruceSource(options: SpruceSourceOptions): Source {
   checkSourceSettings('spruce', options);
   const batchRows = options.batchRows ?? 2_000;
   const commitRows = options.commitRows ?? 20_000;
+  const settleMs = options.settleMs ?? 2_000;
   return {
     name: 'spruce',
     streams: SPRUCE_STREAMS,
@@ -70,12 +78,16 @@ export function spruceSource(options: SpruceSourceOptions): Source {
         // The same bytes under another name (a re-sent delivery) load once.
         if (seen.has(file.sha256) || (await context.fileLoaded(file.sha256, tables))) continue;
         seen.add(file.sha256);
+        const arriving = () => context.notice('file-incomplete', `${file.name} is still being copied into the folder; it is read on a later run`);
         try {
           const { metadata } = await openSpruceExport(file.path, { signal: context.signal });
-          opened.push({ file, start: metadata.start_timestamp, end: metadata.end_timestamp });
+          // Its hash would name bytes other than those read: leave it for the run after the copy.
+          if (await changedSinceListed(file)) arriving();
+          else opened.push({ file, start: metadata.start_timestamp, end: metadata.end_timestamp });
         } catch (error) {
           if (!(error instanceof ExportFormatError)) throw error;
-          yield failedUnit(file, error, tables);
+          if (await stillArriving(file, settleMs, context.signal)) arriving();
+          else yield failedUnit(file, error, tables);
         }
       }
       opened.sort((a, b) => a.start.getTime() - b.start.getTime() || a.file.name.localeCompare(b.file.name));
