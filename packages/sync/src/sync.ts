@@ -92,7 +92,16 @@ export async function sync(options: SyncOptions): Promise<SyncSummary> {
   const since = options.since ?? addDays(dayOf(now), -30);
   // values.isIsoDate, not Date.parse: Date.parse takes 2024-02-30 and rolls it into March.
   if (!values.isIsoDate(since)) throw new SyncConfigError('since must be a date, YYYY-MM-DD');
-  if (since > dayOf(now)) throw new SyncConfigError(`since ${since} is after today in UTC (${dayOf(now)}), the day every window is counted in: a dated stream would read nothing`);
+  const today = dayOf(now);
+  const afterToday = (what: string, day: string) =>
+    new SyncConfigError(`${what} ${day} is after today in UTC (${today}), the day every window is counted in: a dated stream would read nothing`);
+  if (since > today) throw afterToday('since', since);
+  if (!Array.isArray(options.sources)) {
+    const settings = options.sources as SourceSettings;
+    for (const name of ['luscii', 'dexcare'] as const) {
+      for (const [stream, day] of Object.entries(settings[name]?.startDates ?? {})) if (day > today) throw afterToday(`${name}: startDates.${stream}`, day);
+    }
+  }
   const sources = Array.isArray(options.sources) ? [...(options.sources as readonly Source[])] : sourcesFrom(options.sources as SourceSettings);
   if (sources.length === 0) throw new SyncConfigError('no source is configured: give sources the settings of luscii, dexcare or spruce, or your own Source');
   const known = new Set(sources.flatMap((source) => source.streams.map((stream) => stream.table)));

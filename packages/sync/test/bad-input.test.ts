@@ -321,6 +321,12 @@ describe('bad input gets a clear error and loses nothing', () => {
     const startDate = await runCli(['run', '--config', config], fixture.env);
     expect(startDate.code).toBe(2);
     expect(startDate.stderr).toContain('luscii.startDates.luscii_alerts: expected a date, YYYY-MM-DD');
+    // A start date after today read nothing and exited 0, the stream silently empty.
+    const future = join(fixture.dir, 'future.json');
+    await writeFile(future, JSON.stringify({ dexcare: { startDates: { dexcare_provider_histories: '2099-01-01' } } }));
+    const futureStart = await runCli(['run', '--config', future], fixture.env);
+    expect(futureStart.code).toBe(2);
+    expect(futureStart.stderr).toMatch(/^x-sync: SyncConfigError: dexcare: startDates\.dexcare_provider_histories 2099-01-01 is after today in UTC \(\d{4}-\d{2}-\d{2}\)/);
     expect(existsSync(fixture.db)).toBe(false);
     expect(fixture.mocks.luscii.requests).toEqual([]);
   });
