@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { TLSSocket } from 'node:tls';
@@ -67,6 +67,37 @@ describe('bad input gets a clear error and loses nothing', () => {
     const again = await runCli(['run', '--config', fixture.config, '--json', '--source', 'spruce'], fixture.env);
     expect(again.code).toBe(0);
     expect(events(again.stdout).filter((event) => event.event === 'unit-started')).toEqual([]);
+  });
+
+  it('a Spruce zip with a value its model refuses (a cell edited by hand: internal = "yes") is recorded as failed and skipped like a damaged one; the later files load', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const folder = join(dir, 'sftp');
+      await mkdir(folder);
+      const may = fakeSpruceExport({ messages: 30, seed: 1, start: new Date('2024-05-01T00:00:00Z'), days: 31 });
+      const edited = { ...may, messages: [...may.messages!].map((message, i) => (i === 4 ? { ...message, internal: 'yes' } : message)) };
+      await writeFile(join(folder, 'spruce-export-2024-05-01.zip'), buildSpruceExportZip(edited));
+      await writeFile(join(folder, 'spruce-export-2024-06-01.zip'), buildSpruceExportZip(fakeSpruceExport({ messages: 20, seed: 2, start: new Date('2024-06-01T00:00:00Z'), days: 30 })));
+      const db = join(dir, 'x.duckdb');
+      const seen: SyncEvent[] = [];
+      const summary = await sync({ db, sources: { spruce: { dir: folder } }, onProgress: (event) => seen.push(event) });
+      expect(summary.status).toBe('partial');
+      expect(seen.filter((event) => event.event === 'stream-failed')).toEqual([]);
+      const skipped = seen.filter((event) => event.event === 'unit-skipped');
+      expect(skipped.map((event) => [event.unit, event.error])).toEqual([['spruce-export-2024-05-01.zip', 'DataValidationError']]);
+      expect(JSON.stringify(skipped)).toContain('internal');
+      expect(JSON.stringify(seen)).not.toContain('"yes"');
+      expect(summary.streams.spruce_messages).toMatchObject({ status: 'succeeded', rows: 20 });
+      await withDb(db, async (query) => {
+        expect(await query(`SELECT name, status, error FROM _sync_files ORDER BY name`)).toEqual([
+          { name: 'spruce-export-2024-05-01.zip', status: 'failed', error: 'DataValidationError' },
+          { name: 'spruce-export-2024-06-01.zip', status: 'loaded', error: null },
+        ]);
+        expect(Number((await query('SELECT count(*) AS n FROM spruce_messages'))[0]!.n)).toBe(20);
+      });
+    } finally {
+      await cleanup();
+    }
   });
 
   it('a DuckDB file held by another process is named in the error, exit 1', async () => {
@@ -153,7 +184,7 @@ describe('bad input gets a clear error and loses nothing', () => {
     expect(fixture.mocks.luscii.requests).toEqual([]);
   });
 
-  it('status, export and spruce-access on a --db that does not exist say so by path, exit 2, and create nothing; a run into a missing folder names the folder, and a folder given as --db is named too', async () => {
+  it('status, export, spruce-access and reset on a --db that does not exist say so by path, exit 2, and create nothing; a run into a missing folder names the folder, and a folder given as --db is named too', async () => {
     fixture = await syncFixture();
     const missing = join(fixture.dir, 'elsewhere.duckdb');
     await writeFile(join(fixture.dir, 'endpoints.json'), JSON.stringify({ endpoints: {} }));
@@ -162,6 +193,10 @@ describe('bad input gets a clear error and loses nothing', () => {
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`no DuckDB database at ${missing}`);
     }
+    // reset from another folder than the job's: it created an empty file, said "reset …" and exited 0.
+    const reset = await runCli(['reset', '--db', missing, '--stream', 'luscii_patients'], fixture.env);
+    expect(reset).toMatchObject({ code: 2, stdout: '' });
+    expect(reset.stderr).toContain(`no DuckDB database at ${missing}: nothing to reset`);
     expect(existsSync(missing)).toBe(false);
     const folder = join(fixture.dir, 'no-such-folder');
     const run = await runCli(['run', '--config', fixture.config, '--db', join(folder, 'w.duckdb')], fixture.env);
@@ -321,6 +356,10 @@ describe('bad input gets a clear error and loses nothing', () => {
     const startDate = await runCli(['run', '--config', config], fixture.env);
     expect(startDate.code).toBe(2);
     expect(startDate.stderr).toContain('luscii.startDates.luscii_alerts: expected a date, YYYY-MM-DD');
+    // A PostgreSQL URL that does not parse (a port past 65535) was a TypeError, exit 1.
+    const url = await runCli(['status', '--db', 'postgres://x_sync:url-password-4d2c@db.internal:99999/warehouse'], fixture.env);
+    expect(url.code).toBe(2);
+    expect(url.stderr).toBe('x-sync: SyncConfigError: --db: the PostgreSQL URL does not parse; the form is postgres://user[:password]@host[:port]/database\n');
     // A start date after today read nothing and exited 0, the stream silently empty.
     const future = join(fixture.dir, 'future.json');
     await writeFile(future, JSON.stringify({ dexcare: { startDates: { dexcare_provider_histories: '2099-01-01' } } }));

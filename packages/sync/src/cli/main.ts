@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { isSdkError } from '@x/core';
 import { destinationFor } from '../destinations/open-destination.js';
@@ -87,7 +88,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, outp
     .addOption(schema())
     .option('--lock-wait <seconds>', 'PostgreSQL: how long to wait for another run\'s lock (or X_SYNC_LOCK_WAIT; default 60)')
     .action(async (flags: { db?: string; stream?: string[]; source?: string[]; schema?: string; lockWait?: string }) => {
-      const { destination } = destinationFor(resolveDb(flags.db, env), { dryRun: false, postgres: resolvePostgres(flags, env) });
+      const db = resolveDb(flags.db, env);
+      const { destination } = destinationFor(db, { dryRun: false, postgres: resolvePostgres(flags, env) });
+      // Opening it would create an empty file, reset nothing and say it had: run from another folder than the job.
+      if (destination.kind === 'duckdb' && !existsSync(db)) throw new SyncConfigError(`no DuckDB database at ${db}: nothing to reset; point --db (or X_SYNC_DB) at the file your runs write`);
       await destination.open({ readOnly: false });
       try {
         const names = await resetStreams(destination, flags);

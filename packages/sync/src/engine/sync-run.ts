@@ -1,4 +1,4 @@
-import { ExportFormatError } from '@x/core';
+import { DataValidationError, ExportFormatError } from '@x/core';
 import type { Destination, StreamStateValue, TableSpec } from '../destinations/destination.js';
 import type { PlanContext, Source, StreamDefinition, Unit } from '../sources/source.js';
 import { describeError, stopsSource } from './error-report.js';
@@ -91,7 +91,9 @@ async function runOne(unit: Unit, run: EngineRun, streams: Map<string, StreamDef
     run.emit({ event: 'unit-committed', streams: unit.streams, unit: unit.label, tables: counts });
     return 'ok' as const;
   } catch (error) {
-    if (unit.skipOnFormatError && error instanceof ExportFormatError) {
+    // A value the model refuses is the file's fault as much as a broken zip: failing the stream instead
+    // stopped every later file too, night after night, with a hint to run again.
+    if (unit.skipOnFormatError && (error instanceof ExportFormatError || error instanceof DataValidationError)) {
       const ledger = unit.ledger?.({}, runId);
       if (ledger) await run.destination.transaction((tx) => tx.putFile({ ...ledger, rows: {}, status: 'failed', error: error.name, runId }));
       const { error: name, message } = describeError(error);

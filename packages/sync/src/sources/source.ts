@@ -107,7 +107,8 @@ export interface Unit {
   /** A ledger entry to write with the unit (Spruce files), given the rows read per table. */
   ledger?(rows: Readonly<Record<string, number>>, runId: number): Omit<FileLedgerEntry, 'status' | 'runId'> | undefined;
   /**
-   * Whether a failure of this unit is recorded and skipped (a corrupt Spruce zip: ledger entry
+   * Whether a failure of this unit that is the file's own (`ExportFormatError`: a corrupt Spruce
+   * zip; `DataValidationError`: a value its model refuses) is recorded and skipped (ledger entry
    * `failed`) instead of stopping the stream.
    */
   readonly skipOnFormatError?: boolean;

@@ -98,7 +98,13 @@ export class PostgresDestination implements Destination {
 
   async open(options: { readonly readOnly: boolean }): Promise<void> {
     if (this.#client) throw destinationNotReady(this.location, 'already open');
-    const client = new pg.Client({ connectionString: this.#url, application_name: 'x-sync' });
+    let client: pg.Client;
+    try {
+      client = new pg.Client({ connectionString: this.#url, application_name: 'x-sync' });
+    } catch {
+      // pg parses the URL here ("Invalid URL": a port past 65535, say): a usage error. Its text is not repeated, as it may hold the password.
+      throw new SyncConfigError('--db: the PostgreSQL URL does not parse; the form is postgres://user[:password]@host[:port]/database');
+    }
     // A server restart or a terminated session emits 'error' on an idle client; the next query reports it.
     client.on('error', () => undefined);
     try {
