@@ -75,7 +75,7 @@ describe('bad input gets a clear error and loses nothing', () => {
       const folder = join(dir, 'sftp');
       await mkdir(folder);
       const may = fakeSpruceExport({ messages: 30, seed: 1, start: new Date('2024-05-01T00:00:00Z'), days: 31 });
-      const edited = { ...may, messages: [...may.messages!].map((message, i) => (i === 4 ? { ...message, internal: 'yes' } : message)) };
+      const edited = { ...may, messages: [...may.messages].map((message, i) => (i === 4 ? { ...message, internal: 'yes' } : message)) };
       await writeFile(join(folder, 'spruce-export-2024-05-01.zip'), buildSpruceExportZip(edited));
       await writeFile(join(folder, 'spruce-export-2024-06-01.zip'), buildSpruceExportZip(fakeSpruceExport({ messages: 20, seed: 2, start: new Date('2024-06-01T00:00:00Z'), days: 30 })));
       const db = join(dir, 'x.duckdb');
