@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dexCareHandlers } from '@x/dexcare-reporting/testing';
 import type { SyncEvent } from '../src/engine/events.js';
 import { SchemaMismatchError } from '../src/errors/sync-errors.js';
 import { sync } from '../src/sync.js';
+import { serveHandlers } from '../src/testing.js';
 import { ALL_TYPES, memorySource, typedRow, warehouseKinds, type MemoryUnit, type Warehouse } from './helpers/index.js';
 
 const TABLE = 'spruce_test_items';
@@ -82,6 +84,32 @@ describe.each(warehouseKinds())('sync behaviours on $kind', ({ create }) => {
     expect((await warehouse.rows(TABLE)).map((row) => row[0])).toEqual(['m0', 'm1', 'm1', 'm2']);
     await run([{ id: 'w2', batches: [[typedRow(1), typedRow(2), typedRow(2)]], merge: window }]);
     expect((await warehouse.rows(TABLE)).map((row) => row[0])).toEqual(['m0', 'm1', 'm2', 'm2']);
+  });
+
+  it('a DexCare AVR report with no rows (a day without visits) on a new stream commits, and later reports still upsert on the visit id', async () => {
+    const night = async (visits: { rows: number; type?: string }) => {
+      const mock = dexCareHandlers({ avr: { visits } });
+      const server = await serveHandlers(mock.handlers, mock.baseUrl);
+      try {
+        return await sync({
+          db: warehouse.open(),
+          sources: { dexcare: { baseUrl: server.url, serviceKey: mock.serviceKey, avrTypes: ['virtual'], avrPollIntervalMs: 5 } },
+          streams: ['dexcare_avr_virtual'],
+          since: '2024-06-01',
+          now: new Date('2024-06-02T12:00:00Z'),
+        });
+      } finally {
+        await server.close();
+      }
+    };
+    // The empty report failed the stream on DuckDB every night (a table of no columns), and on
+    // PostgreSQL fixed its key to the row hash: a visit whose values changed was then kept twice.
+    expect((await night({ rows: 0 })).status).toBe('succeeded');
+    expect((await night({ rows: 5 })).streams.dexcare_avr_virtual).toMatchObject({ status: 'succeeded' });
+    const corrected = await night({ rows: 5, type: 'Virtual (corrected)' });
+    expect(corrected.streams.dexcare_avr_virtual).toMatchObject({ status: 'succeeded', inserted: 0, updated: 5 });
+    const rows = await warehouse.query(`SELECT visit_type, count(*) AS n FROM dexcare_avr_virtual GROUP BY visit_type`);
+    expect(rows).toEqual([{ visit_type: 'Virtual (corrected)', n: '5' }]);
   });
 
   it('a run killed in the middle of a unit, run again, ends as one clean run', async () => {

@@ -96,6 +96,8 @@ async function* readAvr(window: AvrWindow, signal: AbortSignal, chooseKey: (key:
       batch = [];
     }
   }
-  if (!declared) yield declare([]);
+  // A report without rows (a day without visits) declares nothing: with no header to choose from,
+  // it would fix the stream's key to the row hash for good (visits of later reports then
+  // duplicated as their values changed), and DuckDB cannot stage a table of no columns.
   if (batch.length > 0) yield { type: 'rows', table, rows: batch };
 }
