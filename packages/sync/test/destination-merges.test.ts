@@ -96,6 +96,16 @@ describe.each(warehouseKinds())('$kind destination: merges write only what chang
     expect((await rows()).map((r) => `${r.id}:${r.n}`)).toEqual(['p1:2', 'p1:3', 'p2:1']);
   });
 
+  it('existing: keep (an older period delivered late) inserts only new keys and the sets of new parents, and leaves every row the table has', async () => {
+    await load([{ id: 'a', at: at(2), n: 2 }], { kind: 'upsert', key: ['id'], newerThan: 'at' });
+    // A tie on newerThan would replace the row; kept, only c goes in.
+    expect(await load([{ id: 'a', at: at(2), n: 1 }, { id: 'c', at: at(1), n: 1 }], { kind: 'upsert', key: ['id'], newerThan: 'at', existing: 'keep' })).toEqual({ inserted: 1, updated: 0, deleted: 0 });
+    expect((await rows()).map((r) => `${r.id}:${r.n}`)).toEqual(['a:2', 'c:1']);
+    await load([{ id: 'p1', n: 5 }], { kind: 'replace-set', parent: ['id'] }, { table: 'sets' });
+    expect(await load([{ id: 'p1', n: 4 }, { id: 'p2', n: 4 }], { kind: 'replace-set', parent: ['id'], existing: 'keep' }, { table: 'sets' })).toMatchObject({ inserted: 1, deleted: 0 });
+    expect((await rows('SELECT id, n FROM sets ORDER BY id, n')).map((r) => `${r.id}:${r.n}`)).toEqual(['p1:5', 'p2:4']);
+  });
+
   it('_sync_row_hash is the engine\'s hash of the row whichever side computes it, so rows loaded before DuckDB hashed in the merge do not change', async () => {
     const wide: StreamColumn[] = [
       { wire: 'id', name: 'id', type: 'TEXT' },

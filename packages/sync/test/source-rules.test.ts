@@ -84,6 +84,42 @@ describe('per-source rules', () => {
     expect(after[0]!.files).toBe('3');
   });
 
+  it('Spruce: an older period delivered after a newer one leaves the newer rows as they are (a message deleted since, a conversation re-tagged) and adds only what is missing: the same tables as both files loaded in order', async () => {
+    const dir = await temp();
+    const may = fakeSpruceExport({ messages: 30, seed: 1, start: new Date('2024-05-01T00:00:00Z'), days: 31 });
+    const june = fakeSpruceExport({ messages: 30, seed: 2, start: new Date('2024-06-01T00:00:00Z'), days: 30 });
+    const mayMessages = [...may.messages!];
+    // June carries May's first message again (in place of its own of that id), deleted since: same
+    // created_timestamp, so newer-wins on it ties.
+    const deleted = { ...mayMessages[0]!, deleted: true };
+    const retagged = 'conv_late_retagged';
+    const files = {
+      may: buildSpruceExportZip({ ...may, messages: mayMessages, conversation_tags: [...may.conversation_tags!, { conversation_id: retagged, tag: 'urgent' }] }),
+      june: buildSpruceExportZip({ ...june, messages: [...june.messages!].map((message) => (message.message_id === deleted.message_id ? deleted : message)), conversation_tags: [...june.conversation_tags!, { conversation_id: retagged, tag: 'billing' }] }),
+    };
+    const INCREMENTAL = ['spruce_messages', 'spruce_conversations', 'spruce_pages', 'spruce_conversation_tags', 'spruce_paged_entities', 'spruce_conversation_events'];
+    const tables = (db: string) =>
+      withDb(db, async (query) => Object.fromEntries(await Promise.all(INCREMENTAL.map(async (table) => [table, await query(`SELECT * EXCLUDE (_sync_run_id) FROM ${table} ORDER BY ALL`)] as const))));
+
+    const inOrder = join(dir, 'in-order');
+    await mkdir(inOrder);
+    await writeFile(join(inOrder, 'may.zip'), files.may);
+    await writeFile(join(inOrder, 'june.zip'), files.june);
+    expect((await sync({ db: join(dir, 'in-order.duckdb'), sources: { spruce: { dir: inOrder } } })).status).toBe('succeeded');
+
+    const late = join(dir, 'late');
+    await mkdir(late);
+    await writeFile(join(late, 'june.zip'), files.june);
+    expect((await sync({ db: join(dir, 'late.duckdb'), sources: { spruce: { dir: late } } })).status).toBe('succeeded');
+    await writeFile(join(late, 'may.zip'), files.may);
+    expect((await sync({ db: join(dir, 'late.duckdb'), sources: { spruce: { dir: late } } })).status).toBe('succeeded');
+
+    const expected = await tables(join(dir, 'in-order.duckdb'));
+    expect(expected.spruce_messages!.find((row) => row.message_id === deleted.message_id)).toMatchObject({ deleted: true });
+    expect(expected.spruce_conversation_tags!.filter((row) => row.conversation_id === retagged)).toMatchObject([{ tag: 'billing' }]);
+    expect(await tables(join(dir, 'late.duckdb'))).toEqual(expected);
+  });
+
   it('--full-refresh reads the dated streams again from since, to the same rows, and an older Spruce period delivered late still does not undo a newer snapshot', async () => {
     const dir = await temp();
     const folder = join(dir, 'sftp');

@@ -77,9 +77,11 @@ export type MergePlan =
   /**
    * Insert or update on `key` (one row per key: the last staged row of a key wins). With
    * `newerThan`, a staged row replaces an existing one only when its `newerThan` column is not
-   * older (NULL counts as oldest): Spruce's "newer wins".
+   * older (NULL counts as oldest): Spruce's "newer wins". With `existing: 'keep'`, rows whose key
+   * the table has are left as they are, only new keys inserted (an older Spruce period delivered
+   * after a newer one).
    */
-  | { readonly kind: 'upsert'; readonly key: readonly string[]; readonly newerThan?: string }
+  | { readonly kind: 'upsert'; readonly key: readonly string[]; readonly newerThan?: string; readonly existing?: 'update' | 'keep' }
   /**
    * Replace a window: target rows with `column` in `[from, to)` that are not staged are deleted,
    * staged rows not yet there are inserted (compared on `_sync_row_hash`, so rows without an id
@@ -89,8 +91,10 @@ export type MergePlan =
   /**
    * Replace the set of rows of each parent present in staging: target rows whose `parent` value
    * appears in staging and that are not staged are deleted; staged rows not there are inserted.
+   * With `existing: 'keep'`, the sets of parents the table has are left as they are, only the
+   * sets of new parents inserted.
    */
-  | { readonly kind: 'replace-set'; readonly parent: readonly string[] }
+  | { readonly kind: 'replace-set'; readonly parent: readonly string[]; readonly existing?: 'update' | 'keep' }
   /**
    * A complete snapshot: upsert on `key`; rows of the table missing from the snapshot get
    * `_sync_deleted_at = at` (if not already set); rows back in it get `_sync_deleted_at = NULL`.

@@ -108,7 +108,9 @@ export async function mergeStaged(
       const newer = plan.kind === 'upsert' && plan.newerThan ? ` AND (t.${ident(plan.newerThan)} IS NULL OR m.${ident(plan.newerThan)} >= t.${ident(plan.newerThan)})` : '';
       const sets = [...names.map((name) => `${name} = m.${name}`), `${RUN} = ${runId}`];
       if (plan.kind === 'snapshot') sets.push(`${DELETED} = NULL`);
-      counts.updated = await execute(`UPDATE ${target} AS t SET ${sets.join(', ')} FROM ${MERGE} m WHERE ${match} AND ${changed}${newer}`);
+      if (plan.kind === 'snapshot' || plan.existing !== 'keep') {
+        counts.updated = await execute(`UPDATE ${target} AS t SET ${sets.join(', ')} FROM ${MERGE} m WHERE ${match} AND ${changed}${newer}`);
+      }
       counts.inserted = await execute(
         `INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT ${names.map((n) => `m.${n}`).join(', ')}, ${runId} FROM ${MERGE} m WHERE NOT EXISTS (SELECT 1 FROM ${target} t WHERE ${match})`,
       );
@@ -125,8 +127,16 @@ export async function mergeStaged(
         `INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT ${names.map((n) => `m.${n}`).join(', ')}, ${runId} FROM ${MERGE} m WHERE NOT EXISTS (SELECT 1 FROM ${target} t WHERE t.${HASH} = m.${HASH})`,
       );
       break;
-    case 'replace-window':
-    case 'replace-set': {
+    case 'replace-set':
+      if (plan.existing === 'keep') {
+        const parentMatch = dialect.sameKey(keyExpressions(plan.parent, 't'), keyExpressions(plan.parent, 'm'));
+        counts.inserted = await execute(
+          `INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT ${names.map((n) => `m.${n}`).join(', ')}, ${runId} FROM ${MERGE} m WHERE NOT EXISTS (SELECT 1 FROM ${target} t WHERE ${parentMatch})`,
+        );
+        break;
+      }
+    // falls through: a set of every parent staged is replaced as a window is
+    case 'replace-window': {
       const scope =
         plan.kind === 'replace-window'
           ? { sql: `CAST(t.${ident(plan.column)} AS DATE) BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)`, params: [plan.from, plan.to] }

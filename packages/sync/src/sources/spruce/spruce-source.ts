@@ -124,8 +124,14 @@ function fileUnit(opened: Opened, streams: typeof SPRUCE_STREAMS, states: Map<st
       if (state.snapshotPeriodStart && state.snapshotPeriodStart >= start) continue;
       plans.set(stream.table, { spruceTable: stream.spruceTable, merge: { kind: 'snapshot', key: rule.key, at: opened.end } });
       state.snapshotPeriodStart = start;
+    } else if (rule.kind === 'append') {
+      plans.set(stream.table, { spruceTable: stream.spruceTable, merge: { kind: 'append' } });
     } else {
-      plans.set(stream.table, { spruceTable: stream.spruceTable, merge: rule.kind === 'append' ? { kind: 'append' } : rule });
+      // A period that ended before the newest loaded one was delivered late: what it holds of a
+      // key (or a parent's set) is older than what the table has, even where newer-wins ties
+      // (a message deleted since keeps its created_timestamp). Only what is missing goes in.
+      const late = state.periodEnd !== undefined && end < state.periodEnd;
+      plans.set(stream.table, { spruceTable: stream.spruceTable, merge: late ? { ...rule, existing: 'keep' } : rule });
     }
     if (!state.periodEnd || end > state.periodEnd) state.periodEnd = end;
   }
