@@ -88,14 +88,14 @@ describe('per-source rules', () => {
     const dir = await temp();
     const may = fakeSpruceExport({ messages: 30, seed: 1, start: new Date('2024-05-01T00:00:00Z'), days: 31 });
     const june = fakeSpruceExport({ messages: 30, seed: 2, start: new Date('2024-06-01T00:00:00Z'), days: 30 });
-    const mayMessages = [...may.messages!];
+    const mayMessages = [...may.messages];
     // June carries May's first message again (in place of its own of that id), deleted since: same
     // created_timestamp, so newer-wins on it ties.
     const deleted = { ...mayMessages[0]!, deleted: true };
     const retagged = 'conv_late_retagged';
     const files = {
-      may: buildSpruceExportZip({ ...may, messages: mayMessages, conversation_tags: [...may.conversation_tags!, { conversation_id: retagged, tag: 'urgent' }] }),
-      june: buildSpruceExportZip({ ...june, messages: [...june.messages!].map((message) => (message.message_id === deleted.message_id ? deleted : message)), conversation_tags: [...june.conversation_tags!, { conversation_id: retagged, tag: 'billing' }] }),
+      may: buildSpruceExportZip({ ...may, messages: mayMessages, conversation_tags: [...may.conversation_tags, { conversation_id: retagged, tag: 'urgent' }] }),
+      june: buildSpruceExportZip({ ...june, messages: [...june.messages].map((message) => (message.message_id === deleted.message_id ? deleted : message)), conversation_tags: [...june.conversation_tags, { conversation_id: retagged, tag: 'billing' }] }),
     };
     const INCREMENTAL = ['spruce_messages', 'spruce_conversations', 'spruce_pages', 'spruce_conversation_tags', 'spruce_paged_entities', 'spruce_conversation_events'];
     const tables = (db: string) =>
