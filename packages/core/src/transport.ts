@@ -104,12 +104,13 @@ export class Transport {
     try {
       return { status: response.status, headers: response.headers, body: JSON.parse(text.replace(/^\uFEFF/, '')) };
     } catch {
+      const secrets = this.secretsFor(options.headers);
       const type = response.headers.get('content-type') ?? 'no content type';
       throw new ApiError({
         status: response.status,
         method: options.method,
-        url: this.#secrets.text(safeUrl(response.url)),
-        headers: this.#secrets.headers(keptHeaders(response.headers)),
+        url: secrets.text(safeUrl(response.url)),
+        headers: secrets.headers(keptHeaders(response.headers)),
         message: `expected a JSON body, received ${text === '' ? 'an empty body' : type}`,
         // JSON.parse quotes the start of the text it failed on, and that text may echo a key
         // (cut short, so it escapes redaction): the cause keeps only the kind of failure.
@@ -159,6 +160,14 @@ export class Transport {
     return this.#secrets.value(value);
   }
 
+  /**
+   * The secrets of one call: this transport's, and those of the call's own `headers` (a proxy
+   * token given for one export), which a proxy may echo as readily as the client's.
+   */
+  secretsFor(headers: RequestOptions['headers']): Secrets {
+    return headers ? this.#secrets.with(secretsOfHeaders(headers)) : this.#secrets;
+  }
+
   async #buffered(options: RequestOptions, deadlineMs: number | undefined): Promise<{ response: Response; text: string }> {
     const response = await this.#send(options, { bufferBody: true, deadlineMs });
     // `Response.text()` drops a byte-order mark and ignores a declared charset; `text()` promises
@@ -172,7 +181,7 @@ export class Transport {
     const { method, path, query, json, signal, accept } = options;
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
-    const secrets = options.headers ? this.#secrets.with(secretsOfHeaders(options.headers)) : this.#secrets;
+    const secrets = this.secretsFor(options.headers);
     let url = new URL(`${this.baseUrl}/${path.replace(/^\/+/, '')}`);
     for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined) url.searchParams.append(name, value);
     const attempt: AttemptClock = { number: 0, startedAt: 0 };

@@ -279,6 +279,19 @@ describe('error mapping', () => {
     expect((error as ApiError).url).toBe(URL_THINGS);
   });
 
+  test('a proxy that echoes a per-call token in a header of a 200 page that is not JSON: the token is redacted there too', async () => {
+    const token = 'ptok_per_call_secret_987654321';
+    server.use(
+      http.get(URL_THINGS, ({ request }) =>
+        HttpResponse.html('<html>Please sign in</html>', { headers: { 'x-echo-proxy-token': request.headers.get('x-proxy-token') ?? '' } }),
+      ),
+    );
+    const error = await caught(testTransport().json({ method: 'GET', path: 'v1/things', headers: { 'x-proxy-token': token } }));
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).headers['x-echo-proxy-token']).toBe('[redacted]');
+    expect(`${inspect(error, { depth: 10, showHidden: true })} ${JSON.stringify(error)}`).not.toContain(token);
+  });
+
   test('the key never reaches an error, its cause, inspect or JSON', async () => {
     server.use(http.get(URL_THINGS, () => HttpResponse.json({ error: 'bad key' }, { status: 401 })));
     const transport = testTransport({ maxRetries: 0 });
