@@ -153,16 +153,16 @@ export class Transport {
   }
 
   /**
-   * Removes this transport's secrets (its key, its auth header) from a value kept of a
-   * response: a vendor's error list, a body an error will carry.
-   */
-  redact<T>(value: T): T {
-    return this.#secrets.value(value);
-  }
-
-  /**
    * The secrets of one call: this transport's, and those of the call's own `headers` (a proxy
-   * token given for one export), which a proxy may echo as readily as the client's.
+   * token given for one export), which a proxy may echo as readily as the client's. A client
+   * that builds an error from a response itself (Luscii's 200 with `errors[]`) takes them out
+   * of the body and headers it keeps, as the transport does for its own errors.
+   *
+   * @example
+   * ```ts
+   * const secrets = transport.secretsFor(call.headers);
+   * new ApiError({ status, method, url, body: secrets.value({ errors }), headers: secrets.headers(keptHeaders(response.headers)) });
+   * ```
    */
   secretsFor(headers: RequestOptions['headers']): Secrets {
     return headers ? this.#secrets.with(secretsOfHeaders(headers)) : this.#secrets;

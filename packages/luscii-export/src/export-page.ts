@@ -25,7 +25,8 @@ export interface LusciiPage<T> extends CursorPage<T> {
  * Fetches and reads one page: `POST /v1/export/{reportType}` with the dates and the cursor as
  * query parameters. A body that is not the documented envelope is a `DataValidationError`
  * naming report and page; a 200 whose `errors` list is not empty is an `ApiError`, because
- * rows that come with errors cannot be trusted to be complete.
+ * rows that come with errors cannot be trusted to be complete. Its `body` holds that page's
+ * `errors` and `meta`, never its rows.
  */
 export async function fetchExportPage(
   transport: Transport,
@@ -39,12 +40,15 @@ export async function fetchExportPage(
   const location = { source: request.reportType, page: pageNumber };
   const envelope = parseOrThrow(LusciiExportResponse, response.body, location);
   if (envelope.errors && envelope.errors.length > 0) {
+    // The page's rows are patient data, so the error keeps only what explains it; and what it
+    // keeps loses every secret of this call (the key, a per-call proxy token) as other errors do.
+    const secrets = transport.secretsFor(request.call.headers);
     throw new ApiError({
       status: response.status,
-      body: transport.redact(response.body),
+      body: secrets.value({ errors: envelope.errors, meta: envelope.meta }),
       method: 'POST',
       url,
-      headers: keptHeaders(response.headers),
+      headers: secrets.headers(keptHeaders(response.headers)),
       message: 'the response listed errors',
     });
   }

@@ -1,4 +1,5 @@
 import { http, HttpResponse } from 'msw';
+import { everyView } from '@x/testkit';
 import { describe, expect, it } from 'vitest';
 import { ApiError, AuthenticationError, DataValidationError, NotFoundError } from '../src/index.js';
 import { caught, clientFor, rowsUntilFailure, SECRET_KEY, useFake, useMockServer } from './helpers/index.js';
@@ -96,6 +97,19 @@ describe('bodies that are not the documented envelope', () => {
     expect(error).toMatchObject({ status: 200, code: 'export_incomplete' });
     expect((error as Error).message).toBe('200 The export could not be completed. (POST /v1/export/measurements)');
     expect(seen).toHaveLength(50);
+  });
+
+  it('a 200 whose errors[] is not empty keeps its errors and meta on the ApiError, never its rows (patient data)', async () => {
+    const api = useFake(server);
+    const errors = [{ code: 'export_incomplete', message: 'The export could not be completed.' }];
+    const meta = { perPage: 50, nextCursor: null, prevCursor: null };
+    const row = { Patient_UUID: '6d1f0d7e-1111-4c1c-9c2f-000000000001', First_Name: 'Johanna', Last_Name: 'Patientvalue' };
+    server.use(http.post(`${api.baseUrl}/v1/export/patients`, () => HttpResponse.json({ data: [row], meta, errors })));
+    const error = await caught(clientFor(api).export('patients').toArray());
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).body).toEqual({ errors, meta });
+    const printed = everyView(error);
+    for (const value of Object.values(row)) expect(printed).not.toContain(value);
   });
 
   it('a 200 with an empty or null errors[] is a normal page', async () => {
