@@ -1,5 +1,6 @@
 import { HTTPError, isTimeoutError } from 'ky';
 import { readStream } from './byte-stream.js';
+import { declaredDecoder } from './csv/text-decoding.js';
 import { ApiError, ConnectionError, SdkError, TimeoutError } from './errors.js';
 import { keptHeaders, safeUrl } from './redact.js';
 import type { Secrets } from './secrets.js';
@@ -44,7 +45,10 @@ export async function toSdkError(error: unknown, { method, url, timeoutMs, signa
   return new ConnectionError(`${where}: the request could not be completed${detail}`, { cause: secrets.error(error) });
 }
 
-/** An error body, at most 64 KiB of it, parsed as JSON when it is JSON, with secrets removed. */
+/**
+ * An error body, at most 64 KiB of it, read in its declared charset (else UTF-8), parsed as JSON
+ * when it is JSON, with secrets removed; none when it is empty or holds a NUL.
+ */
 async function readErrorBody(response: Response, secrets: Secrets): Promise<unknown> {
   if (!response.body) return undefined;
   const chunks: Uint8Array[] = [];
@@ -62,9 +66,11 @@ async function readErrorBody(response: Response, secrets: Secrets): Promise<unkn
   } catch {
     return undefined;
   }
-  const decoder = new TextDecoder();
-  const text = chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode();
-  if (text.trim() === '') return undefined;
+  const decoder = declaredDecoder(response.headers.get('content-type'));
+  const text = (chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode()).replace(/^\uFEFF/, '');
+  // A NUL means text in another encoding than the one read (UTF-16 without its charset, or with
+  // a wrong one): a key in it is spelt `k\0e\0y`, which no redaction matches. No page needs it.
+  if (text.trim() === '' || text.includes('\0')) return undefined;
   try {
     return secrets.value(JSON.parse(text) as unknown);
   } catch {

@@ -1,7 +1,7 @@
 import ky, { HTTPError, type KyInstance } from 'ky';
 import { declaredLength, readStream } from './byte-stream.js';
 import { checkCallOptions, checkTransportOptions } from './call-options.js';
-import { charsetOf } from './csv/text-decoding.js';
+import { declaredDecoder } from './csv/text-decoding.js';
 import { safePath, toSdkError } from './error-mapping.js';
 import { ApiError, SdkError } from './errors.js';
 import { SdkLog } from './logger.js';
@@ -11,14 +11,6 @@ import { retryPolicy, type RetrySettings } from './retry-policy.js';
 import { Secrets, secretsOfHeaders } from './secrets.js';
 import { attemptFetch, bufferBody, discardBody, emptyBody, type AttemptClock, type SendContext } from './send-attempt.js';
 import { TRANSPORT_DEFAULTS as DEFAULTS, type RequestOptions, type ResponseInfo, type TransportOptions } from './transport-options.js';
-
-function decoderFor(charset: string | undefined): TextDecoder {
-  try {
-    return new TextDecoder(charset ?? 'utf-8', { ignoreBOM: true });
-  } catch {
-    return new TextDecoder('utf-8', { ignoreBOM: true });
-  }
-}
 
 /** A streamed response: its status, headers and body, and a count of the bytes read so far. */
 export interface StreamedResponse extends ResponseInfo {
@@ -172,7 +164,7 @@ export class Transport {
     const response = await this.#send(options, { bufferBody: true, deadlineMs });
     // `Response.text()` drops a byte-order mark and ignores a declared charset; `text()` promises
     // the body exactly as sent, in the charset the server declares (UTF-8 when none or unknown).
-    const text = decoderFor(charsetOf(response.headers.get('content-type'))).decode(await response.arrayBuffer());
+    const text = declaredDecoder(response.headers.get('content-type')).decode(await response.arrayBuffer());
     return { response, text };
   }
 

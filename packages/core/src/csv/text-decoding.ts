@@ -57,6 +57,21 @@ export function charsetOf(contentType: string | null | undefined): string | unde
 }
 
 /**
+ * A decoder for a response body read whole (a JSON page, an error page), in the charset its
+ * `Content-Type` declares, else UTF-8 (also for a label `TextDecoder` does not know). It keeps a
+ * byte-order mark and replaces invalid bytes with U+FFFD: the text is the body as sent, and
+ * whoever keeps it decides what a BOM or a bad byte means.
+ *
+ * @example
+ * ```ts
+ * const text = declaredDecoder(response.headers.get('content-type')).decode(bytes);
+ * ```
+ */
+export function declaredDecoder(contentType: string | null | undefined): TextDecoder {
+  return new TextDecoder(labelOf(charsetOf(contentType) ?? 'utf-8') ?? 'utf-8', { ignoreBOM: true });
+}
+
+/**
  * Decodes a CSV's bytes as they stream (`TextDecoder` with `stream: true`: memory holds at most
  * a character's partial bytes and a BOM's). The encoding is, in order: the byte-order mark
  * (UTF-8, UTF-16LE, UTF-16BE), the `encoding` option, the declared charset, else UTF-8. Every
