@@ -65,8 +65,7 @@ export async function bufferBody(request: Request, { context }: { context: Parti
   if (context.bufferBody !== true || !response.ok || !response.body) return undefined;
   const description = `${request.method} ${safePath(request.url)}`;
   const { deadlineMs } = context;
-  const remaining = deadlineMs === undefined ? Number.POSITIVE_INFINITY : Math.max(0, (context.attempt?.startedAt ?? 0) + deadlineMs - Date.now());
-  const timeUp = deadline(remaining, () => new TimeoutError(`${description}: the response took longer than ${deadlineMs} ms`, { timeoutMs: deadlineMs! }));
+  const timeUp = deadline(remainingMs(context.attempt, deadlineMs), () => new TimeoutError(`${description}: the response took longer than ${deadlineMs} ms`, { timeoutMs: deadlineMs! }));
   let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = await readAll(response.body, {
@@ -82,6 +81,11 @@ export async function bufferBody(request: Request, { context }: { context: Parti
   // A constructed Response has an empty `url`; errors about this response need the real one.
   Object.defineProperty(buffered, 'url', { value: response.url });
   return buffered;
+}
+
+/** How long the attempt in flight may still take under `deadlineMs`, counted from its start; no limit without one. */
+export function remainingMs(attempt: AttemptClock | undefined, deadlineMs: number | undefined): number {
+  return deadlineMs === undefined ? Number.POSITIVE_INFINITY : Math.max(0, (attempt?.startedAt ?? 0) + deadlineMs - Date.now());
 }
 
 /** A failed attempt's body is not read: cancel it so its socket is released before the retry. */

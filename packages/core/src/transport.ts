@@ -9,7 +9,7 @@ import { isRedirect, redirectTarget } from './redirects.js';
 import { keptHeaders, safeUrl, showOnly } from './redact.js';
 import { retryPolicy, type RetrySettings } from './retry-policy.js';
 import { Secrets, secretsOfHeaders } from './secrets.js';
-import { attemptFetch, bufferBody, discardBody, emptyBody, type AttemptClock, type SendContext } from './send-attempt.js';
+import { attemptFetch, bufferBody, discardBody, emptyBody, remainingMs, type AttemptClock, type SendContext } from './send-attempt.js';
 import { TRANSPORT_DEFAULTS as DEFAULTS, type RequestOptions, type ResponseInfo, type TransportOptions } from './transport-options.js';
 
 /** A streamed response: its status, headers and body, and a count of the bytes read so far. */
@@ -200,7 +200,7 @@ export class Transport {
           url = next;
           continue;
         }
-        throw await toSdkError(error, { method, url: url.href, timeoutMs, signal, secrets });
+        throw await toSdkError(error, { method, url: url.href, timeoutMs, remainingMs: remainingMs(attempt, context.deadlineMs), signal, secrets });
       }
     }
   }

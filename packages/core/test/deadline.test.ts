@@ -1,11 +1,12 @@
 /**
  * A body that drips one byte at a time, each gap under `timeoutMs`, never stalls by the idle
- * rule: JSON requests end at their deadline instead. Streamed downloads keep the idle rule.
+ * rule: JSON requests end at their deadline instead. Streamed downloads keep the idle rule. An
+ * error body is read within the attempt's limits too, and an abort while it is read wins.
  * No wall time is asserted: timeouts are small, and the error type is what is checked.
  */
 import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
-import { ConnectionError, TimeoutError } from '@x/core';
+import { ApiError, ConnectionError, TimeoutError } from '@x/core';
 import { BASE_URL, caught, collect, testTransport, useMockServer } from './helpers/index.js';
 
 const server = useMockServer();
@@ -54,6 +55,28 @@ describe('a JSON body that drips one byte at a time under the idle gap', () => {
   test('defaults to four times timeoutMs', () => {
     expect(testTransport({ timeoutMs: 1_000 }).deadlineMs).toBe(4_000);
     expect(testTransport({ timeoutMs: 1_000, deadlineMs: 1_500 }).deadlineMs).toBe(1_500);
+  });
+});
+
+describe('a 500 whose error body drips one byte at a time', () => {
+  const dripping500 = () => new HttpResponse(drip(1_000_000, 2, 'x'), { status: 500, headers: { 'content-type': 'text/plain' } });
+
+  test('is an ApiError with the status and what of the body came before the deadline', async () => {
+    server.use(http.get(`${BASE_URL}/status`, dripping500));
+    const transport = testTransport({ timeoutMs: 200, deadlineMs: 100, maxRetries: 0 });
+    const error = await caught(transport.json({ method: 'GET', path: 'status' }));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 500 });
+    expect((error as ApiError).body).toMatch(/^x+$/);
+  });
+
+  test('rejects with the signal’s reason when the caller aborts while it is read', async () => {
+    server.use(http.get(`${BASE_URL}/status`, dripping500));
+    const controller = new AbortController();
+    const reason = new Error('user stopped');
+    setTimeout(() => controller.abort(reason), 50);
+    const transport = testTransport({ timeoutMs: 60_000, maxRetries: 0 });
+    expect(await caught(transport.json({ method: 'GET', path: 'status', signal: controller.signal }))).toBe(reason);
   });
 });
 
