@@ -327,8 +327,42 @@ describe('bad input gets a clear error and loses nothing', () => {
     const result = await runCli(['run', '--config', config], fixture.env);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown key luscii.windowSize');
+    // A misspelt stream among the start dates or AVR keys was ignored: the stream read from the default day for good.
+    for (const [settings, says] of [
+      [{ luscii: { startDates: { luscii_alert: '2024-06-01' } } }, 'luscii.startDates.luscii_alert: no such luscii stream (luscii_'],
+      [{ dexcare: { avrKeys: { dexcare_avr_virtaul: ['visit_id'] } } }, 'dexcare.avrKeys.dexcare_avr_virtaul: no such AVR stream (dexcare_avr_virtual, dexcare_avr_retail, dexcare_avr_provider_booking)'],
+    ] as const) {
+      await writeFile(config, JSON.stringify(settings));
+      const typo = await runCli(['run', '--config', config], fixture.env);
+      expect(typo.code).toBe(2);
+      expect(typo.stderr).toContain(says);
+    }
     expect(existsSync(fixture.db)).toBe(false);
     expect(fixture.mocks.luscii.requests).toEqual([]);
+  });
+
+  it('the config\'s streams narrow to the sources that run: --source luscii with a config that also lists a Spruce stream runs the Luscii one', async () => {
+    fixture = await syncFixture();
+    const config = join(fixture.dir, 'streams.json');
+    await writeFile(config, JSON.stringify({ since: '2024-06-20', streams: ['luscii_measurements', 'spruce_messages'] }));
+    const result = await runCli(['run', '--config', config, '--source', 'luscii', '--dry-run', '--json'], fixture.env);
+    expect(result.code).toBe(0);
+    expect(new Set(events(result.stdout).filter((event) => event.event === 'planned').map((event) => event.stream))).toEqual(new Set(['luscii_measurements']));
+    // None of the config's streams is of a source that runs: nothing to do is said, not run as "every stream".
+    const none = await runCli(['run', '--config', config, '--source', 'dexcare', '--dry-run'], fixture.env);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("the config's streams (luscii_measurements, spruce_messages) are of no source that runs here (dexcare)");
+  });
+
+  it('an AVR key the config names that the report lacks fails the stream naming the setting and the report\'s columns, with what to do, not the database\'s own words', async () => {
+    fixture = await syncFixture();
+    const config = join(fixture.dir, 'keys.json');
+    await writeFile(config, JSON.stringify({ since: '2024-06-01', dexcare: { avrTypes: ['virtual'], avrPollIntervalMs: 5, avrKeys: { dexcare_avr_virtual: ['visitid'] } } }));
+    const result = await runCli(['run', '--config', config, '--stream', 'dexcare_avr_virtual', '--json'], fixture.env);
+    expect(result.code).toBe(1);
+    const [failed] = events(result.stdout).filter((event) => event.event === 'stream-failed');
+    expect(failed).toMatchObject({ stream: 'dexcare_avr_virtual', error: 'SyncConfigError', hint: 'fix the setting it names; running again as it is fails the same way' });
+    expect(failed!.message).toMatch(/^dexcare\.avrKeys\.dexcare_avr_virtual: the report has no column visitid \(its columns: visit_id, /);
   });
 
   it('usage errors exit 2: an unknown flag, an unknown stream, a source that is not configured, a --since or start date that is no day or after today', async () => {

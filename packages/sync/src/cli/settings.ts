@@ -3,6 +3,7 @@ import { DEFAULT_DB, type PostgresSettings } from '../destinations/open-destinat
 import type { SourceSettings } from '../sync.js';
 import { readConfigFile, type SyncConfigFile } from './config-file.js';
 import { SOURCE_ENVIRONMENT } from '../sources/source-environment.js';
+import { ALL_STREAMS } from '../streams.js';
 
 /** Flags of `x-sync run` that settle settings. */
 export interface RunFlags {
@@ -73,5 +74,19 @@ export async function resolveSettings(flags: RunFlags, env: NodeJS.ProcessEnv): 
   for (const name of SOURCES) if ((wanted.length === 0 || wanted.includes(name)) && all[name]) Object.assign(sources, { [name]: all[name] });
   if (Object.keys(sources).length === 0) throw new SyncConfigError(`no source is configured: ${SOURCES.map((name) => SOURCE_ENVIRONMENT[name].turnOn).join('; or ')}`);
   const postgres = resolvePostgres(flags, env);
-  return { db: resolveDb(flags.db, env, config), sources, streams: flags.stream ?? config.streams ?? [], since: flags.since ?? config.since, postgres };
+  return { db: resolveDb(flags.db, env, config), sources, streams: flags.stream ?? configStreams(config.streams, sources), since: flags.since ?? config.since, postgres };
+}
+
+/**
+ * The config's `streams` of the sources that run: the config lists the job's streams, and the
+ * environment or `--source` picks which sources run this time (`--source luscii` with a config
+ * that also lists Spruce's). A stream no source has at all is left for `sync()` to refuse.
+ */
+function configStreams(streams: readonly string[] | undefined, sources: SourceSettings): string[] {
+  if (!streams || streams.length === 0) return [];
+  const running = streams.filter((stream) => !ALL_STREAMS.some((known) => known.table === stream) || ALL_STREAMS.some((known) => known.table === stream && known.source in sources));
+  if (running.length === 0) {
+    throw new SyncConfigError(`the config's streams (${streams.join(', ')}) are of no source that runs here (${Object.keys(sources).join(', ')}): set the other source's variables, or leave out --source`);
+  }
+  return running;
 }

@@ -1,5 +1,5 @@
 import { AuthenticationError, ExportFormatError, isSdkError, NotFoundError, RateLimitError, ConnectionError } from '@x/core';
-import { DestinationError, DestinationLockedError, SchemaMismatchError } from '../errors/sync-errors.js';
+import { DestinationError, DestinationLockedError, SchemaMismatchError, SyncConfigError } from '../errors/sync-errors.js';
 import { SOURCE_ENVIRONMENT } from '../sources/source-environment.js';
 
 /**
@@ -27,6 +27,7 @@ function hintFor(error: unknown, source: string | undefined): string {
   }
   if (error instanceof SchemaMismatchError) return 'the vendor changed a column type; migrate the column or run `x-sync reset --stream` for this table';
   if (error instanceof DestinationLockedError) return 'wait for it to finish, or point --db elsewhere';
+  if (error instanceof SyncConfigError) return 'fix the setting it names; running again as it is fails the same way';
   // Its message already says what to do for its reason (pg-errors.ts, duckdb-errors.ts, export-file.ts).
   if (error instanceof DestinationError) return '';
   return 'run again: committed units are kept and the stream resumes where it stopped';

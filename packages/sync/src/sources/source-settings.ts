@@ -1,10 +1,23 @@
 import { InvalidParamsError, values } from '@x/core';
 import { z } from 'zod';
+import { DEXCARE_STREAMS } from './dexcare/dexcare-streams.js';
+import { LUSCII_STREAMS } from './luscii/luscii-streams.js';
 
 const day = z.string().refine(values.isIsoDate, 'expected a date, YYYY-MM-DD');
 const positive = z.number().int().positive();
 const count = z.number().int().min(0);
-const startDates = z.record(z.string(), day);
+/** Node's timers fire at once past 2^31 - 1 ms (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A record keyed by stream table names of one source: a misspelt name was ignored, the stream read from the default day for good. */
+const byStream = <Value extends z.ZodType>(source: string, tables: readonly string[], value: Value) =>
+  z.record(z.string(), value).superRefine((record, context) => {
+    for (const table of Object.keys(record)) {
+      if (!tables.includes(table)) context.addIssue({ code: 'custom', path: [table], message: `no such ${source} stream (${tables.join(', ')})` });
+    }
+  });
+const LUSCII_TABLES = LUSCII_STREAMS.map((stream) => stream.table);
+const DEXCARE_TABLES = DEXCARE_STREAMS.map((stream) => stream.table);
+const AVR_TABLES = DEXCARE_STREAMS.filter((stream) => stream.avrType).map((stream) => stream.table);
 
 /**
  * The tuning settings of each built-in source, checked the same way whether they come from the
@@ -12,18 +25,19 @@ const startDates = z.record(z.string(), day);
  * plan windows without end, and a start date that is no day fails a stream halfway through a run.
  */
 export const SOURCE_SETTINGS = {
-  luscii: z.object({ windowDays: positive.optional(), lookbackDays: count.optional(), startDates: startDates.optional() }),
+  luscii: z.object({ windowDays: positive.optional(), lookbackDays: count.optional(), startDates: byStream('luscii', LUSCII_TABLES, day).optional() }),
   dexcare: z.object({
     avrTypes: z.array(z.enum(['virtual', 'retail', 'provider_booking'])).optional(),
     avrWindowDays: positive.optional(),
     avrLookbackDays: count.optional(),
-    avrKeys: z.record(z.string(), z.array(z.string()).min(1)).optional(),
-    avrPollIntervalMs: positive.optional(),
+    avrKeys: byStream('AVR', AVR_TABLES, z.array(z.string()).min(1)).optional(),
+    // Four times it is the client's longest interval between checks, which the timer limit bounds.
+    avrPollIntervalMs: positive.max(Math.floor(MAX_TIMER_MS / 4)).optional(),
     aprWindowHours: positive.optional(),
     aprPageSize: positive.optional(),
-    startDates: startDates.optional(),
+    startDates: byStream('dexcare', DEXCARE_TABLES, day).optional(),
   }),
-  spruce: z.object({ batchRows: positive.optional(), commitRows: positive.optional(), settleMs: count.optional() }),
+  spruce: z.object({ batchRows: positive.optional(), commitRows: positive.optional(), settleMs: count.max(MAX_TIMER_MS).optional() }),
 } as const;
 
 /** A day, `YYYY-MM-DD`, that exists (the config file's `since`). */

@@ -1,5 +1,6 @@
 import { NotFoundError, ReportFailedError, type AvrReportType, type DexCareReportingClient } from '@x/dexcare-reporting';
 import type { MergePlan } from '../../destinations/destination.js';
+import { SyncConfigError } from '../../errors/sync-errors.js';
 import { columnName } from '../columns.js';
 import type { SourceRow, StreamColumn, Unit, UnitEvent } from '../source.js';
 
@@ -84,6 +85,9 @@ async function* readAvr(window: AvrWindow, signal: AbortSignal, chooseKey: (key:
     declared = true;
     const columns: StreamColumn[] = header.map((wire) => ({ wire, name: columnName(wire), type: 'TEXT' }));
     const key = window.configuredKey ? [...window.configuredKey] : (window.state.key ?? (columns.some((c) => c.name === 'visit_id') ? ['visit_id'] : ['_sync_row_hash']));
+    const missing = key.filter((name) => name !== '_sync_row_hash' && !columns.some((c) => c.name === name));
+    // The merge would fail on it every night with the database's own words and "run again".
+    if (missing.length > 0) throw new SyncConfigError(`dexcare.avrKeys.${table}: the report has no column ${missing.join(', ')} (its columns: ${columns.map((c) => c.name).join(', ')})`);
     chooseKey(key);
     const merge: MergePlan = { kind: 'upsert', key };
     return { type: 'table', table, columns, merge };
