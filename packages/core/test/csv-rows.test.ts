@@ -54,6 +54,22 @@ describe('csvRows parsing', () => {
     expect(await rowsOf(HEADER)).toEqual([]);
   });
 
+  test('a spreadsheet re-save whose blank rows are lines of bare separators (`,,`): no rows, not counted as records', async () => {
+    const blank = ',,,,\r\n';
+    const csv = `${blank}${HEADER}\r\n${blank}m1,2024-05-02T14:46:11Z,true,,\r\n${blank},\r\nm2,2024-05-02T14:46:11Z,true,zero,\r\n${blank}`;
+    expect((await rowsOf(csv, { raw: true })).map((row) => row.message_id)).toEqual(['m1', 'm2']);
+    const error = await caught(rowsOf(csv));
+    expect(error).toMatchObject({ name: 'DataValidationError', record: 2, field: 'count' });
+  });
+
+  test('a record with some cells empty, or cells of white space only, is still a row', async () => {
+    const rows = await collect(csvRows(chunksOf('a,b,c\n,,x\n" ",\t,\n', 3), { source: 'report' }));
+    expect(rows).toEqual([
+      { a: '', b: '', c: 'x' },
+      { a: ' ', b: '\t', c: '' },
+    ]);
+  });
+
   test('maps shuffled, differently spelled and aliased headers; unknown columns pass through', async () => {
     const csv = 'Message_Body,extra_col,COUNT,createdtimestamp,is_internal,messageid\nhi,new,3,2024-05-02T14:46:11+02:00,false,m9\n';
     const [row] = await rowsOf(csv, { normalizeHeader, aliases: { internal: ['is_internal'] } });

@@ -1,12 +1,13 @@
 /**
  * What the bytes of an All Visits Report download may really be: a `.gz` file served as-is
- * without `Content-Encoding`, a CSV in windows-1252 (declared or not), a body that stalls after
- * whole rows. Each gives the rows it holds or a typed error; never rows of binary, never `Jos�`.
+ * without `Content-Encoding`, a CSV in windows-1252 (declared or not), a CSV a spreadsheet saved
+ * with blank rows, a body that stalls after whole rows. Each gives the rows it holds or a typed error; never rows of binary, never `Jos�`.
  */
 import { gzipSync } from 'node:zlib';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
-import { ExportFormatError, InvalidParamsError, TimeoutError } from '../src/index.js';
+import { z } from 'zod';
+import { ExportFormatError, InvalidParamsError, TimeoutError, values } from '../src/index.js';
 import { FAKE_BASE_URL } from '../src/testing.js';
 import { caught, collect, rowsUntilFailure, succeededReport, useMockServer } from './helpers/index.js';
 
@@ -94,6 +95,24 @@ describe('encodings', () => {
     expect(() => dex.getAvrResultRows(id, { encoding: 'no-such-charset' })).toThrow(InvalidParamsError);
     expect(() => dex.runAvrReport({ type: 'virtual' }, { encoding: 'no-such-charset' })).toThrow(InvalidParamsError);
     expect(mock.requests).toHaveLength(before);
+  });
+});
+
+describe('a CSV a spreadsheet saved with blank rows (lines of bare separators, `,`)', () => {
+  const saved = `visit_id,patient_name\r\nv1,José Núñez\r\n,\r\nv2,Zoë\r\nv3,\r\n,\r\n,\r\n\r\n`;
+  const answer = () => new HttpResponse(saved, { headers: { 'content-type': 'text/csv' } });
+
+  test('no phantom rows of empty strings; a row with an empty cell is still a row', async () => {
+    const { dex, id } = await reportServing(answer);
+    expect(await collect(dex.getAvrResultRows(id))).toEqual([...ROWS, { visit_id: 'v3', patient_name: '' }]);
+  });
+
+  test('typed rows do not fail on a blank row, and record numbers count the rows that hold data', async () => {
+    const { dex, id } = await reportServing(answer);
+    const schema = z.looseObject({ visit_id: values.string(), patient_name: values.string() });
+    const { read, error } = await rowsUntilFailure(dex.getAvrResultRows(id, { schema }));
+    expect(read).toEqual(ROWS);
+    expect(error).toMatchObject({ name: 'DataValidationError', record: 3, field: 'patient_name' });
   });
 });
 

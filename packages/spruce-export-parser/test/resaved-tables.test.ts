@@ -1,7 +1,8 @@
 /**
  * Tables a clinic opened in a spreadsheet and saved again before handing the export on: Excel
- * pads every line with empty trailing columns (`,,` and empty header names), and a Latin-1
- * re-save turns `José` into bytes that are not UTF-8.
+ * pads every line with empty trailing columns (`,,` and empty header names), keeps rows whose
+ * data was deleted as lines of bare separators, and a Latin-1 re-save turns `José` into bytes
+ * that are not UTF-8.
  */
 import { describe, expect, test } from 'vitest';
 import { DataValidationError, ExportFormatError, InvalidParamsError, loadSpruceExport, openSpruceExport } from '../src/index.js';
@@ -53,6 +54,29 @@ describe('an Excel re-save with empty trailing columns', () => {
       { conversation_id: 'c1', tag: 'urgent' },
     ]);
     expect(reported).toHaveLength(1);
+  });
+});
+
+describe('an Excel re-save that keeps blank rows as lines of bare separators (`,` / `,,`)', () => {
+  test('metadata.csv with a blank row after its one row: the export opens', async () => {
+    const exp = await openSpruceExport(
+      buildZip([
+        { name: 'metadata.csv', data: `${METADATA},\r\n` },
+        { name: 'conversation_tags.csv', data: `${TAGS_HEADER}\r\nc1,urgent\r\n` },
+      ]),
+    );
+    expect(exp.metadata).toEqual({ start_timestamp: new Date('2024-05-01T00:00:00Z'), end_timestamp: new Date('2024-06-01T00:00:00Z') });
+  });
+
+  test('no rows from the blank lines, typed or raw; a row with an empty cell is still a row', async () => {
+    const exp = await exportWith('conversation_tags.csv', `${TAGS_HEADER}\r\nc1,urgent\r\n,\r\n,,\r\nc2,\r\n,\r\n`);
+    expect(await collect(exp.rows('conversation_tags', { raw: true }))).toEqual([
+      { conversation_id: 'c1', tag: 'urgent' },
+      { conversation_id: 'c2', tag: '' },
+    ]);
+    const error = await caught(collect(exp.rows('conversation_tags')));
+    expect(error).toBeInstanceOf(DataValidationError);
+    expect(error).toMatchObject({ source: 'conversation_tags', record: 2, field: 'tag' });
   });
 });
 

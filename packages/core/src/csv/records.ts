@@ -13,8 +13,9 @@ export interface CsvRecordOptions extends TextDecodingOptions {
 /**
  * Parses bytes into batches of records (`string[]`), pulling the next chunk only when the
  * caller asks for more: memory holds at most the records of about two chunks. Every record is
- * kept, blank lines aside; quoting and CRLF are csv-parse's job, the encoding
- * {@link decodeText}'s.
+ * kept but blank ones, which are not counted as records either: empty lines, and lines whose
+ * every cell is empty (`,,`: a spreadsheet keeps rows whose data was deleted as such lines).
+ * Quoting and CRLF are csv-parse's job, the encoding {@link decodeText}'s.
  *
  * When the input fails in transit (a stalled or dropped body: a `ConnectionError`) or holds bytes
  * invalid in the encoding, the records that arrived whole are delivered before the error: csv-parse holds the last record until it
@@ -35,7 +36,11 @@ export async function* csvRecordBatches(
   let batch: string[][] = [];
   let failure: Error | undefined;
   let lastText = '';
-  parser.on('data', (record) => batch.push(record));
+  // Not csv-parse's skip_records_with_empty_values: it trims first, and would drop a record of
+  // white-space cells (`" ",\t`), which a model may read as values.
+  parser.on('data', (record) => {
+    if (record.some((cell) => cell !== '')) batch.push(record);
+  });
   const ended = new Promise<void>((resolve, reject) => {
     parser.on('end', resolve);
     parser.on('error', (error) => {
