@@ -1,13 +1,18 @@
-import { checkHeaders, optionalFunction, optionalInteger, optionalSignal } from './checks.js';
-import { InvalidParamsError } from './errors.js';
+import { checkHeaders, optionalFunction, optionalInteger, optionalMilliseconds, optionalSignal, requireObject } from './checks.js';
 
-/** The transport's own options: `timeoutMs` and `deadlineMs` above 0, `maxRetries` a whole number, `fetch` a function. */
-export function checkTransportOptions(options: { timeoutMs?: unknown; deadlineMs?: unknown; maxRetries?: unknown; fetch?: unknown }): void {
-  const { timeoutMs, deadlineMs, maxRetries, fetch } = options;
-  for (const [param, value] of [['timeoutMs', timeoutMs], ['deadlineMs', deadlineMs]] as const) {
-    if (value !== undefined && !(typeof value === 'number' && value > 0 && Number.isFinite(value))) {
-      throw new InvalidParamsError(`${param} must be a positive number of milliseconds`, { param });
-    }
+/**
+ * The transport's own options: `timeoutMs` and `deadlineMs` above 0 and the `backoff` delays
+ * at least 0, each at most what a timer waits (`MAX_TIMER_MS`); `maxRetries` a whole number,
+ * `fetch` a function.
+ */
+export function checkTransportOptions(options: { timeoutMs?: unknown; deadlineMs?: unknown; maxRetries?: unknown; fetch?: unknown; backoff?: unknown }): void {
+  const { timeoutMs, deadlineMs, maxRetries, fetch, backoff } = options;
+  optionalMilliseconds(timeoutMs, 'timeoutMs');
+  optionalMilliseconds(deadlineMs, 'deadlineMs');
+  if (backoff !== undefined) {
+    requireObject(backoff, 'backoff');
+    const { initialDelayMs, maxDelayMs, maxRetryAfterMs } = backoff as Record<string, unknown>;
+    for (const [name, value] of Object.entries({ initialDelayMs, maxDelayMs, maxRetryAfterMs })) optionalMilliseconds(value, `backoff.${name}`, { zero: true });
   }
   optionalInteger(maxRetries, 'maxRetries', 0);
   optionalFunction(fetch, 'fetch');
@@ -26,7 +31,8 @@ export interface CallOptions {
   /** Aborts the call; it rejects with the signal's reason. */
   signal?: AbortSignal | undefined;
   /**
-   * Timeout per attempt of this call's requests, for the response and each gap in a body.
+   * Timeout per attempt of this call's requests, for the response and each gap in a body; at
+   * most 2_147_483_647 (about 24.8 days).
    * @default the client's timeoutMs
    */
   timeoutMs?: number | undefined;

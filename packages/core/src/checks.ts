@@ -109,6 +109,37 @@ export function optionalPositive(value: unknown, param: string): number | undefi
   return value;
 }
 
+/**
+ * The longest delay a timer waits: 2^31 − 1 ms, about 24.8 days. `setTimeout` (Node's and
+ * browsers') fires a longer one after 1 ms, so a longer limit would end a wait at once.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Which durations an option takes besides those above 0 and up to {@link MAX_TIMER_MS}. */
+export interface MillisecondsRule {
+  /** 0 too. */
+  zero?: boolean | undefined;
+  /** `Infinity` too, for no limit. */
+  infinite?: boolean | undefined;
+}
+
+/**
+ * A number of milliseconds that a timer can wait: above 0 (or 0 too), at most
+ * {@link MAX_TIMER_MS}, or `Infinity` where the rule allows it; `undefined` when not given.
+ *
+ * @example
+ * ```ts
+ * const maxWaitMs = optionalMilliseconds(options.maxWaitMs, 'maxWaitMs', { infinite: true });
+ * ```
+ */
+export function optionalMilliseconds(value: unknown, param: string, rule: MillisecondsRule = {}): number | undefined {
+  if (value === undefined) return undefined;
+  const inRange = typeof value === 'number' && (rule.zero ? value >= 0 : value > 0);
+  if (inRange && (value <= MAX_TIMER_MS || (rule.infinite && value === Number.POSITIVE_INFINITY))) return value;
+  const least = rule.zero ? 'of at least 0' : 'above 0';
+  throw new InvalidParamsError(`${param} must be a number of milliseconds ${least} and at most ${MAX_TIMER_MS} (about 24.8 days)${rule.infinite ? ', or Infinity' : ''}`, { param });
+}
+
 /** An `AbortSignal`, or `undefined` when not given. */
 export function optionalSignal(value: unknown, param = 'signal'): AbortSignal | undefined {
   if (value === undefined || value instanceof AbortSignal) return value;

@@ -14,7 +14,8 @@ import type { BackoffOptions } from './transport-options.js';
 export interface HttpClientOptions extends LoggingOptions {
   /**
    * Timeout per attempt, in milliseconds: for the response headers, and again for each gap
-   * between chunks of a body.
+   * between chunks of a body. Like every duration the SDK takes, at most 2_147_483_647 (about
+   * 24.8 days, the longest a timer waits); a longer one is an `InvalidParamsError`.
    * @default 30_000
    */
   timeoutMs?: number | undefined;
@@ -23,8 +24,8 @@ export interface HttpClientOptions extends LoggingOptions {
    * to the last byte of its body: a body that drips a byte at a time, each gap under
    * `timeoutMs`, ends in a `TimeoutError` here, and is retried like any timeout. Streamed
    * downloads are not bounded by it (their length is not): pass
-   * `signal: AbortSignal.timeout(ms)` for a total limit.
-   * @default 4 × timeoutMs
+   * `signal: AbortSignal.timeout(ms)` for a total limit. At most 2_147_483_647 (about 24.8 days).
+   * @default 4 × timeoutMs, at most 2_147_483_647
    */
   deadlineMs?: number | undefined;
   /**

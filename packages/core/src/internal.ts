@@ -22,9 +22,12 @@ export {
   integer,
   optionalInteger,
   optionalPositive,
+  optionalMilliseconds,
+  MAX_TIMER_MS,
   optionalSignal,
   optionalFunction,
 } from './checks.js';
+export type { MillisecondsRule } from './checks.js';
 export { checkCallOptions, pickCallOptions, CALL_OPTION_NAMES } from './call-options.js';
 export { resolveHttpClientOptions } from './http-client-options.js';
 export { SdkLog, LOG_LEVEL_ENV } from './logger.js';

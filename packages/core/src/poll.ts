@@ -1,5 +1,5 @@
 import { ApiError, ConnectionError, InvalidParamsError, PollTimeoutError, RateLimitError, ReportFailedError } from './errors.js';
-import { keysOf } from './checks.js';
+import { keysOf, optionalMilliseconds, type MillisecondsRule } from './checks.js';
 import type { SdkLog } from './logger.js';
 import { anySignal, deadline, sleep } from './signals.js';
 
@@ -14,7 +14,11 @@ export interface PollProgress {
   elapsedMs: number;
 }
 
-/** The caller's side of a wait: the options users pass to `waitFor…` methods. */
+/**
+ * The caller's side of a wait: the options users pass to `waitFor…` methods. Durations are in
+ * milliseconds, at most 2_147_483_647 (about 24.8 days); `maxWaitMs` and `failedGraceMs` also
+ * take `Infinity`.
+ */
 export interface WaitOptions<S = string> {
   /**
    * First delay between status checks; later delays grow exponentially, with jitter.
@@ -28,7 +32,8 @@ export interface WaitOptions<S = string> {
   maxPollIntervalMs?: number | undefined;
   /**
    * The longest the whole wait may take; past it the wait is a `PollTimeoutError` carrying the
-   * last status. `Infinity` waits for as long as the job runs.
+   * last status. At most 2_147_483_647 (about 24.8 days, the longest a timer waits; a longer one
+   * is an `InvalidParamsError`), or `Infinity` to wait for as long as the job runs.
    * @default 1_800_000 (30 minutes)
    */
   maxWaitMs?: number | undefined;
@@ -167,27 +172,20 @@ export async function poll<S>(options: PollOptions<S>): Promise<S> {
 
 /**
  * Refuses wait options that make no sense, with an `InvalidParamsError`: a `NaN` or negative
- * interval would poll the server in a tight loop. Timeouts may be `Infinity`; the failure grace
- * may also be 0. {@link poll} calls it; a client calls it itself to refuse bad options before it
- * starts the job it would wait for.
+ * interval would poll the server in a tight loop, and a duration above `MAX_TIMER_MS` (about
+ * 24.8 days) would fire its timer at once. Timeouts may be `Infinity`; the failure grace may also
+ * be 0. {@link poll} calls it; a client calls it itself to refuse bad options before it starts
+ * the job it would wait for.
  */
 export function checkWaitOptions(options: WaitOptions<never>): void {
-  const rules: [keyof WaitOptions, { zero: boolean; infinite: boolean }][] = [
-    ['pollIntervalMs', { zero: false, infinite: false }],
-    ['maxPollIntervalMs', { zero: false, infinite: false }],
-    ['maxWaitMs', { zero: false, infinite: true }],
-    ['timeoutMs', { zero: false, infinite: true }],
+  const rules: [keyof WaitOptions, MillisecondsRule][] = [
+    ['pollIntervalMs', {}],
+    ['maxPollIntervalMs', {}],
+    ['maxWaitMs', { infinite: true }],
+    ['timeoutMs', { infinite: true }],
     ['failedGraceMs', { zero: true, infinite: true }],
   ];
-  for (const [param, rule] of rules) {
-    const value = options[param];
-    if (value === undefined) continue;
-    const valid =
-      typeof value === 'number' && !Number.isNaN(value) && (rule.zero ? value >= 0 : value > 0) && (rule.infinite || Number.isFinite(value));
-    if (!valid) {
-      throw new InvalidParamsError(`${param} must be a number of milliseconds ${rule.zero ? 'of at least 0' : 'above 0'}`, { param });
-    }
-  }
+  for (const [param, rule] of rules) optionalMilliseconds(options[param], param, rule);
   if (options.maxWaitMs !== undefined && options.timeoutMs !== undefined && options.maxWaitMs !== options.timeoutMs) {
     throw new InvalidParamsError('timeoutMs must not differ from maxWaitMs: it is the deprecated name of the same limit', { param: 'timeoutMs' });
   }

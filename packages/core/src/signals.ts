@@ -1,9 +1,11 @@
+import { MAX_TIMER_MS } from './checks.js';
+
 /**
  * Small helpers around `AbortSignal`. Timers go through `setTimeout` rather than
  * `AbortSignal.timeout` so that tests with fake timers control them.
  */
 
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+/** Waits `ms` (at most `MAX_TIMER_MS`), or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -14,7 +16,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(signal?.reason);
     };
-    const timer = setTimeout(() => {
+    const timer = startTimer(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
@@ -30,16 +32,26 @@ export function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal 
 }
 
 /**
- * A controller that aborts itself after `ms` with the reason `makeReason()` builds, plus a way
- * to clear the timer. The timer is a plain `setTimeout`, so fake timers drive it.
+ * A controller that aborts itself after `ms` (at most `MAX_TIMER_MS`; `Infinity` never) with the
+ * reason `makeReason()` builds, plus a way to clear the timer. The timer is a plain
+ * `setTimeout`, so fake timers drive it.
  */
 export function deadline(ms: number, makeReason: () => unknown): { signal: AbortSignal; clear: () => void } {
   const controller = new AbortController();
-  const timer = Number.isFinite(ms) ? setTimeout(() => controller.abort(makeReason()), ms) : undefined;
+  const timer = ms === Number.POSITIVE_INFINITY ? undefined : startTimer(() => controller.abort(makeReason()), ms);
   return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 
 /** Whether an error is the rejection of an aborted signal (ours or the caller's). */
 export function isAbortReason(error: unknown, signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true && (error === signal.reason || (error as Error | undefined)?.name === 'AbortError');
+}
+
+/**
+ * `setTimeout`, refusing a delay it would cut to 1 ms. Options are refused above it before any
+ * request (`optionalMilliseconds`); this catches a delay derived from them that was not bounded.
+ */
+function startTimer(callback: () => void, ms: number): ReturnType<typeof setTimeout> {
+  if (!(ms <= MAX_TIMER_MS)) throw new RangeError(`a timer of ${ms} ms would fire at once: the longest is ${MAX_TIMER_MS} ms`);
+  return setTimeout(callback, ms);
 }

@@ -1,4 +1,5 @@
 import type { CallOptions } from './call-options.js';
+import { MAX_TIMER_MS } from './checks.js';
 import type { HttpClientOptions } from './http-client-options.js';
 
 /** Options a client passes to its `Transport`: the client's HTTP options, for one host and key. */
@@ -12,7 +13,10 @@ export interface TransportOptions extends HttpClientOptions {
   client?: { name: string; version: string } | undefined;
 }
 
-/** Exponential backoff with full jitter, capped, with `Retry-After` honoured up to a cap. */
+/**
+ * Exponential backoff with full jitter, capped, with `Retry-After` honoured up to a cap. Each
+ * delay is in milliseconds, from 0 to 2_147_483_647 (about 24.8 days, the longest a timer waits).
+ */
 export interface BackoffOptions {
   /** @default 500 */
   initialDelayMs?: number | undefined;
@@ -55,3 +59,11 @@ export interface ResponseInfo {
 
 /** Every default of the transport (and so of {@link HttpClientOptions}), in one place. */
 export const TRANSPORT_DEFAULTS = { timeoutMs: 30_000, maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000, deadlineTimeouts: 4 } as const;
+
+/**
+ * The deadline of a JSON request when none is given: `deadlineTimeouts` × `timeoutMs`, at most
+ * what a timer waits (a `timeoutMs` of a week would otherwise make a deadline that fires at once).
+ */
+export function defaultDeadlineMs(timeoutMs: number): number {
+  return Math.min(MAX_TIMER_MS, TRANSPORT_DEFAULTS.deadlineTimeouts * timeoutMs);
+}

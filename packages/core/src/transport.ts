@@ -10,7 +10,7 @@ import { keptHeaders, safeUrl, showOnly } from './redact.js';
 import { retryPolicy, type RetrySettings } from './retry-policy.js';
 import { Secrets, secretsOfHeaders } from './secrets.js';
 import { attemptFetch, bufferBody, discardBody, emptyBody, remainingMs, type AttemptClock, type SendContext } from './send-attempt.js';
-import { TRANSPORT_DEFAULTS as DEFAULTS, type RequestOptions, type ResponseInfo, type TransportOptions } from './transport-options.js';
+import { defaultDeadlineMs, TRANSPORT_DEFAULTS as DEFAULTS, type RequestOptions, type ResponseInfo, type TransportOptions } from './transport-options.js';
 
 /** A streamed response: its status, headers and body, and a count of the bytes read so far. */
 export interface StreamedResponse extends ResponseInfo {
@@ -63,7 +63,7 @@ export class Transport {
     this.timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
     this.maxRetries = options.maxRetries ?? DEFAULTS.maxRetries;
     this.#deadlineGiven = options.deadlineMs !== undefined;
-    this.deadlineMs = options.deadlineMs ?? DEFAULTS.deadlineTimeouts * this.timeoutMs;
+    this.deadlineMs = options.deadlineMs ?? defaultDeadlineMs(this.timeoutMs);
     this.log = new SdkLog(options, options.client?.name);
     this.#secrets = new Secrets(secretsOfHeaders(options.headers));
     // Looked up per request, so a fetch patched after the client is made (msw, a tracer) is used.
@@ -91,7 +91,7 @@ export class Transport {
    * the status, often a proxy's HTML page on a 200), never a bare `SyntaxError`.
    */
   async json(options: RequestOptions): Promise<ResponseInfo & { body: unknown }> {
-    const deadlineMs = this.#deadlineGiven ? this.deadlineMs : DEFAULTS.deadlineTimeouts * (options.timeoutMs ?? this.timeoutMs);
+    const deadlineMs = this.#deadlineGiven ? this.deadlineMs : defaultDeadlineMs(options.timeoutMs ?? this.timeoutMs);
     const { response, text } = await this.#buffered({ accept: 'application/json', ...options }, deadlineMs);
     try {
       return { status: response.status, headers: response.headers, body: JSON.parse(text.replace(/^\uFEFF/, '')) };

@@ -27,6 +27,18 @@ function drip(length: number, gapMs: number, byte = ' '): ReadableStream<Uint8Ar
   });
 }
 
+/** A body sent as `parts`, `gapMs` apart: a page a server writes in two goes. */
+function inParts(parts: string[], gapMs: number): ReadableStream<Uint8Array> {
+  let sent = 0;
+  return new ReadableStream({
+    async pull(controller) {
+      if (sent === parts.length) return controller.close();
+      if (sent > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
+      controller.enqueue(new TextEncoder().encode(parts[sent++]));
+    },
+  });
+}
+
 describe('a JSON body that drips one byte at a time under the idle gap', () => {
   test('ends in a TimeoutError at the request deadline', async () => {
     server.use(http.get(`${BASE_URL}/status`, () => new HttpResponse(drip(1_000_000, 2), { headers: { 'content-type': 'application/json' } })));
@@ -55,6 +67,16 @@ describe('a JSON body that drips one byte at a time under the idle gap', () => {
   test('defaults to four times timeoutMs', () => {
     expect(testTransport({ timeoutMs: 1_000 }).deadlineMs).toBe(4_000);
     expect(testTransport({ timeoutMs: 1_000, deadlineMs: 1_500 }).deadlineMs).toBe(1_500);
+  });
+
+  test('a timeoutMs of 10 days: the default deadline stops at 2^31 − 1 ms (four times would fire at once), so a page sent in two parts is read', async () => {
+    const tenDays = 10 * 24 * 60 * 60 * 1_000;
+    server.use(http.get(`${BASE_URL}/page`, () => new HttpResponse(inParts(['{"data": ', '[1, 2]}'], 30), { headers: { 'content-type': 'application/json' } })));
+    const transport = testTransport({ timeoutMs: tenDays, maxRetries: 0 });
+    expect(transport.deadlineMs).toBe(2 ** 31 - 1);
+    expect((await transport.json({ method: 'GET', path: 'page' })).body).toEqual({ data: [1, 2] });
+    // The same for one call's timeoutMs over a client's default.
+    expect((await testTransport({ maxRetries: 0 }).json({ method: 'GET', path: 'page', timeoutMs: tenDays })).body).toEqual({ data: [1, 2] });
   });
 });
 

@@ -59,4 +59,26 @@ describe('client options', () => {
       expect(() => new Transport({ ...base, [param]: value })).toThrow(expect.objectContaining({ param }));
     }
   });
+
+  test('a Transport refuses a timeoutMs or deadlineMs of 30 days (above 2^31 − 1 ms, which setTimeout and ky cannot wait), in the one wording', () => {
+    const thirtyDays = 30 * 24 * 60 * 60 * 1_000;
+    for (const param of ['timeoutMs', 'deadlineMs'] as const) {
+      expect(() => new Transport({ baseUrl: 'https://x.example', [param]: thirtyDays })).toThrow(
+        expect.objectContaining({ name: 'InvalidParamsError', param, message: `${param} must be a number of milliseconds above 0 and at most 2147483647 (about 24.8 days)` }),
+      );
+    }
+    expect(new Transport({ baseUrl: 'https://x.example', timeoutMs: 2 ** 31 - 1, deadlineMs: 2 ** 31 - 1 }).deadlineMs).toBe(2 ** 31 - 1);
+  });
+
+  test('a Transport refuses backoff delays that are not 0 to 2^31 − 1 ms (NaN, negative, 30 days, Infinity)', () => {
+    const bad = [Number.NaN, -1, 30 * 24 * 60 * 60 * 1_000, Number.POSITIVE_INFINITY, '500'];
+    for (const name of ['initialDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const) {
+      for (const value of bad) {
+        expect(() => new Transport({ baseUrl: 'https://x.example', backoff: { [name]: value } }), `${name} ${value}`).toThrow(
+          expect.objectContaining({ name: 'InvalidParamsError', param: `backoff.${name}` }),
+        );
+      }
+      expect(() => new Transport({ baseUrl: 'https://x.example', backoff: { [name]: 0 } })).not.toThrow();
+    }
+  });
 });

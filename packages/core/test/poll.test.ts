@@ -4,6 +4,7 @@ import { poll, splitWaitOptions, WAIT_OPTION_KEYS, type PollOptions } from '@x/c
 
 type Status = string;
 const PHASES: Record<string, PollPhase> = { SUCCEEDED: 'succeeded', FAILED: 'failed', CANCELLED: 'cancelled' };
+const THIRTY_DAYS = 30 * 24 * 60 * 60 * 1_000;
 
 /** A status source that answers from a script (the last entry repeats), logging when it was asked. */
 function script(...steps: (Status | Error)[]) {
@@ -182,6 +183,25 @@ describe('poll', () => {
     expect(error).toBeInstanceOf(InvalidParamsError);
     expect((error as InvalidParamsError).param).toBe(param);
     expect(check).not.toHaveBeenCalled();
+  });
+
+  test.each(['maxWaitMs', 'timeoutMs', 'pollIntervalMs', 'maxPollIntervalMs', 'failedGraceMs'] as const)(
+    'a %s of 30 days (above 2^31 − 1 ms, the longest a timer waits: setTimeout cuts a longer one to 1 ms) is refused before the first check, not a wait that ends at once',
+    async (param) => {
+      const { check } = script('SUCCEEDED');
+      const error = await poll(options(check, { [param]: THIRTY_DAYS })).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(InvalidParamsError);
+      expect(error).toMatchObject({ param, message: expect.stringMatching(new RegExp(`^${param} must be a number of milliseconds .*at most 2147483647 \\(about 24\\.8 days\\)`)) });
+      expect(check).not.toHaveBeenCalled();
+    },
+  );
+
+  test('a wait of 2^31 − 1 ms, the longest a timer waits, runs its course', async () => {
+    const { check, calls } = script('RUNNING');
+    const longest = 2 ** 31 - 1;
+    const { error } = await settle(poll(options(check, { maxWaitMs: longest, pollIntervalMs: longest / 4, maxPollIntervalMs: longest / 4 })));
+    expect(error).toBeInstanceOf(PollTimeoutError);
+    expect(calls.at(-1)! - calls[0]!).toBeGreaterThanOrEqual(longest * 0.75);
   });
 
   test('accepts an infinite timeout and a zero failure grace', async () => {

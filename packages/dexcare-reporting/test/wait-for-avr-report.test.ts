@@ -178,11 +178,23 @@ describe('waitForAvrReport', () => {
     ['maxPollIntervalMs', { maxPollIntervalMs: -5 }],
     ['timeoutMs', { timeoutMs: 0 }],
     ['failedGraceMs', { failedGraceMs: -1 }],
+    ['maxWaitMs', { maxWaitMs: 30 * 24 * 60 * 60 * 1_000 }],
+    ['pollIntervalMs', { pollIntervalMs: 30 * 24 * 60 * 60 * 1_000 }],
   ])('refuses a bad %s before any request', async (param, options) => {
     const { dex, mock } = fakeDexCare(server);
     const error = await caught(dex.waitForAvrReport('3b690e39-4659-40f9-9909-58b27c0a4383', options));
     expect(error).toBeInstanceOf(InvalidParamsError);
     expect((error as InvalidParamsError).param).toBe(param);
+    expect(mock.requests).toHaveLength(0);
+  });
+
+  test('a wait of 30 days (maxWaitMs above 2^31 − 1 ms, which a timer fires at once) is an InvalidParamsError before any request, not a PollTimeoutError at once', async () => {
+    const { dex, mock } = fakeDexCare(server);
+    const error = await caught(dex.waitForAvrReport('3b690e39-4659-40f9-9909-58b27c0a4383', { maxWaitMs: 30 * 24 * 60 * 60 * 1_000 }));
+    expect(error).toBeInstanceOf(InvalidParamsError);
+    expect(error).toMatchObject({ param: 'maxWaitMs', message: 'maxWaitMs must be a number of milliseconds above 0 and at most 2147483647 (about 24.8 days), or Infinity' });
+    expect(mock.requests).toHaveLength(0);
+    expect(() => dex.runAvrReport({ type: 'virtual' }, { maxWaitMs: 30 * 24 * 60 * 60 * 1_000 })).toThrow(InvalidParamsError);
     expect(mock.requests).toHaveLength(0);
   });
 

@@ -75,6 +75,7 @@ describe('per-call options', () => {
 
   it.each([
     ['timeoutMs', { timeoutMs: -1 }],
+    ['timeoutMs', { timeoutMs: 30 * 24 * 60 * 60 * 1_000 }],
     ['maxRetries', { maxRetries: 1.5 }],
     ['headers', { headers: 'x' }],
   ])('a malformed %s is an InvalidParamsError when export() is called', (param, options) => {

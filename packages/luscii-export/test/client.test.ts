@@ -43,6 +43,14 @@ describe('construction', () => {
     refused({ apiKey: SECRET_KEY, ...options }, param);
   });
 
+  it.each([
+    [{ timeoutMs: 30 * 24 * 60 * 60 * 1_000 }, 'timeoutMs'],
+    [{ deadlineMs: 30 * 24 * 60 * 60 * 1_000 }, 'deadlineMs'],
+    [{ backoff: { maxRetryAfterMs: 30 * 24 * 60 * 60 * 1_000 } }, 'backoff.maxRetryAfterMs'],
+  ])('refuses a duration of 30 days (above 2^31 − 1 ms, which a timer fires at once): %j', (options, param) => {
+    expect(refused({ apiKey: SECRET_KEY, ...options }, param).message).toMatch(/must be a number of milliseconds .* at most 2147483647 \(about 24\.8 days\)$/);
+  });
+
   it('defaults to the Luscii API and drops a trailing slash', () => {
     expect(new LusciiClient({ apiKey: SECRET_KEY }).baseUrl).toBe(LUSCII_BASE_URL);
     expect(new LusciiClient({ apiKey: SECRET_KEY, baseUrl: 'https://luscii.test/api/' }).baseUrl).toBe('https://luscii.test/api');
