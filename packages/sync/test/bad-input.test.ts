@@ -278,7 +278,7 @@ describe('bad input gets a clear error and loses nothing', () => {
     }
   });
 
-  it('sync() from code refuses a source setting the config file refuses, before anything runs: a 0-day window (which planned windows without end) and a start date that is no day', async () => {
+  it('sync() from code refuses a source setting the config file refuses, before anything runs: a 0-day window (which planned windows without end), a 0-day look-back, a start date that is no day, a wait past Node\'s timers', async () => {
     fixture = await syncFixture();
     const luscii = { apiKey: fixture.env.LUSCII_API_KEY!, baseUrl: fixture.env.LUSCII_BASE_URL };
     const dexcare = { baseUrl: fixture.env.DEXCARE_BASE_URL!, serviceKey: fixture.env.DEXCARE_SERVICE_KEY! };
@@ -287,6 +287,12 @@ describe('bad input gets a clear error and loses nothing', () => {
       { sources: { dexcare: { ...dexcare, aprWindowHours: 0.5 } }, says: 'dexcare: aprWindowHours: Invalid input: expected int, received number' },
       { sources: { luscii: { ...luscii, startDates: { luscii_measurements: '2024-02-30' } } }, says: 'luscii: startDates.luscii_measurements: expected a date, YYYY-MM-DD' },
       { sources: { spruce: { dir: join(fixture.dir, 'spruce'), batchRows: -1 } }, says: 'spruce: batchRows: Too small: expected number to be >0' },
+      // A look-back of 0 never read today again: what arrived after the run that day was lost.
+      {
+        sources: { dexcare: { ...dexcare, avrLookbackDays: 0 } },
+        says: 'dexcare: avrLookbackDays: at least 1: the last day a run reads is today, which goes on after it and is read again by the next run',
+      },
+      { sources: { spruce: { dir: join(fixture.dir, 'spruce'), settleMs: 2 ** 31 } }, says: 'spruce: settleMs: Too big: expected number to be <=2147483647' },
     ];
     for (const { sources, says } of cases) {
       const error = await sync({ db: fixture.db, sources }).catch((caught: unknown) => caught);

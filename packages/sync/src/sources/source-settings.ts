@@ -6,6 +6,9 @@ import { LUSCII_STREAMS } from './luscii/luscii-streams.js';
 const day = z.string().refine(values.isIsoDate, 'expected a date, YYYY-MM-DD');
 const positive = z.number().int().positive();
 const count = z.number().int().min(0);
+// A look-back of 0 never read the last day again: the day a run reads last is today, and what
+// arrives after the run that day was lost for good.
+const lookback = z.number().int().min(1, 'at least 1: the last day a run reads is today, which goes on after it and is read again by the next run');
 /** Node's timers fire at once past 2^31 - 1 ms (about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** A record keyed by stream table names of one source: a misspelt name was ignored, the stream read from the default day for good. */
@@ -25,11 +28,11 @@ const AVR_TABLES = DEXCARE_STREAMS.filter((stream) => stream.avrType).map((strea
  * plan windows without end, and a start date that is no day fails a stream halfway through a run.
  */
 export const SOURCE_SETTINGS = {
-  luscii: z.object({ windowDays: positive.optional(), lookbackDays: count.optional(), startDates: byStream('luscii', LUSCII_TABLES, day).optional() }),
+  luscii: z.object({ windowDays: positive.optional(), lookbackDays: lookback.optional(), startDates: byStream('luscii', LUSCII_TABLES, day).optional() }),
   dexcare: z.object({
     avrTypes: z.array(z.enum(['virtual', 'retail', 'provider_booking'])).optional(),
     avrWindowDays: positive.optional(),
-    avrLookbackDays: count.optional(),
+    avrLookbackDays: lookback.optional(),
     avrKeys: byStream('AVR', AVR_TABLES, z.array(z.string()).min(1)).optional(),
     // Four times it is the client's longest interval between checks, which the timer limit bounds.
     avrPollIntervalMs: positive.max(Math.floor(MAX_TIMER_MS / 4)).optional(),
