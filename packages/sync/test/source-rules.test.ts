@@ -218,6 +218,29 @@ describe('per-source rules', () => {
     ]);
   });
 
+  it('AVR: two headers of one name once snake-cased (Visit ID and visit_id, a report edited by hand) become two columns, and the report loads, once', async () => {
+    const dir = await temp();
+    const csv = 'Visit ID,visit_id,visit_type\r\nV-1,legacy-1,virtual\r\nV-2,legacy-2,virtual\r\n';
+    const mock = dexCareHandlers({ avr: { csv } });
+    const server = await serveHandlers(mock.handlers, mock.baseUrl);
+    closers.push(() => server.close());
+    const db = join(dir, 'x.duckdb');
+    const options = {
+      db,
+      sources: { dexcare: { baseUrl: server.url, serviceKey: mock.serviceKey, avrTypes: ['virtual' as const], avrPollIntervalMs: 5 } },
+      streams: ['dexcare_avr_virtual'],
+      since: '2024-06-01',
+      now: new Date('2024-06-01T12:00:00Z'),
+    };
+    expect((await sync(options)).streams.dexcare_avr_virtual).toMatchObject({ status: 'succeeded', inserted: 2 });
+    expect((await sync(options)).streams.dexcare_avr_virtual).toMatchObject({ status: 'succeeded', inserted: 0, updated: 0 });
+    const rows = await withDb(db, (query) => query('SELECT visit_id, visit_id_, visit_type FROM dexcare_avr_virtual ORDER BY visit_id'));
+    expect(rows).toEqual([
+      { visit_id: 'V-1', visit_id_: 'legacy-1', visit_type: 'virtual' },
+      { visit_id: 'V-2', visit_id_: 'legacy-2', visit_type: 'virtual' },
+    ]);
+  });
+
   it('Luscii: the next run re-reads the look-back and replaces those windows; a patient gone from the snapshot is marked, not deleted', async () => {
     const dir = await temp();
     const api = lusciiHandlers();

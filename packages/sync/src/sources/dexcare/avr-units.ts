@@ -83,7 +83,14 @@ async function* readAvr(window: AvrWindow, signal: AbortSignal, chooseKey: (key:
   let declared = false;
   const declare = (header: readonly string[]): UnitEvent => {
     declared = true;
-    const columns: StreamColumn[] = header.map((wire) => ({ wire, name: columnName(wire), type: 'TEXT' }));
+    const names = new Set<string>();
+    const columns: StreamColumn[] = header.map((wire) => {
+      // Two headers of one name once snake-cased (`Visit ID`, `visit_id`): the later gets a `_`, as a new field does.
+      let name = columnName(wire);
+      while (names.has(name)) name = `${name}_`;
+      names.add(name);
+      return { wire, name, type: 'TEXT' };
+    });
     const key = window.configuredKey ? [...window.configuredKey] : (window.state.key ?? (columns.some((c) => c.name === 'visit_id') ? ['visit_id'] : ['_sync_row_hash']));
     const missing = key.filter((name) => name !== '_sync_row_hash' && !columns.some((c) => c.name === name));
     // The merge would fail on it every night with the database's own words and "run again".
