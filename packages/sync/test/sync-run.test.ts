@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_STREAMS } from '../src/index.js';
-import { runCli, syncFixture, tableContents, withDb, type SyncFixture } from './helpers/index.js';
+import { execCli, runCli, syncFixture, tableContents, withDb, type SyncFixture } from './helpers/index.js';
 
 describe('x-sync run over the three mocks on loopback HTTP', () => {
   let fixture: SyncFixture;
@@ -100,6 +100,15 @@ describe('x-sync run over the three mocks on loopback HTTP', () => {
     expect(Number(rows[0]!.n)).toBe(300);
     // Only whole files, under their own names: no .partial left by a completed export.
     expect(readdirSync(join(fixture.dir, 'out-csv')).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('export --format csv writes instants in UTC on a machine in another time zone (TZ=America/New_York), as PostgreSQL\'s export does', async () => {
+    const out = join(fixture.dir, 'out-new-york');
+    const result = await execCli(['export', '--format', 'csv', '--out', out], { ...fixture.env, TZ: 'America/New_York' });
+    expect(result.code, result.stderr).toBe(0);
+    const [header, first] = (await readFile(join(out, 'spruce_messages.csv'), 'utf8')).split('\n');
+    const at = header!.split(',').indexOf('created_timestamp');
+    expect(first!.split(',')[at]).toMatch(/^2024-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?\+00$/);
   });
 
   it('export --out naming a file, not a folder, is refused by path (exit 2) and the file is untouched', async () => {

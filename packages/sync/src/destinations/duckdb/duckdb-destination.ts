@@ -93,6 +93,9 @@ export class DuckDbDestination implements Destination {
     // Holding the write lock now: no other process spills into <file>.tmp.
     if (!options.readOnly && this.location !== ':memory:') await removeStaleSpillFiles(this.location);
     this.#connection = await this.#instance.connect();
+    // As on PostgreSQL: a CSV export writes instants in UTC, and a cast of one to a day (a
+    // window's bounds) is the UTC day every window is counted in, whatever the machine's TZ.
+    await this.#connection.run(`SET TimeZone = 'UTC'`);
     this.#appenders = new StagingAppenders(this.#connection);
     if (!options.readOnly) for (const sql of BOOKKEEPING_SQL) await this.#run(sql);
   }
