@@ -127,16 +127,15 @@ export async function mergeStaged(
         `INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT ${names.map((n) => `m.${n}`).join(', ')}, ${runId} FROM ${MERGE} m WHERE NOT EXISTS (SELECT 1 FROM ${target} t WHERE t.${HASH} = m.${HASH})`,
       );
       break;
-    case 'replace-set':
-      if (plan.existing === 'keep') {
+    case 'replace-window':
+    case 'replace-set': {
+      if (plan.kind === 'replace-set' && plan.existing === 'keep') {
         const parentMatch = dialect.sameKey(keyExpressions(plan.parent, 't'), keyExpressions(plan.parent, 'm'));
         counts.inserted = await execute(
           `INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT ${names.map((n) => `m.${n}`).join(', ')}, ${runId} FROM ${MERGE} m WHERE NOT EXISTS (SELECT 1 FROM ${target} t WHERE ${parentMatch})`,
         );
         break;
       }
-    // falls through: a set of every parent staged is replaced as a window is
-    case 'replace-window': {
       const scope =
         plan.kind === 'replace-window'
           ? { sql: `CAST(t.${ident(plan.column)} AS DATE) BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)`, params: [plan.from, plan.to] }
