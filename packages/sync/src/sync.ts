@@ -112,7 +112,7 @@ export async function sync(options: SyncOptions): Promise<SyncSummary> {
   const dryRun = options.dryRun ?? false;
   const given = typeof options.db === 'object' ? { destination: options.db, readOnly: dryRun } : destinationFor(options.db ?? DEFAULT_DB, { dryRun, postgres: options.postgres });
   const { destination } = given;
-  await destination.open({ readOnly: given.readOnly });
+  await destination.open({ readOnly: given.readOnly, signal: options.signal });
   try {
     return await runEngine({
       destination,

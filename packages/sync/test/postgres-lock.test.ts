@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DestinationLockedError } from '../src/errors/sync-errors.js';
-import { postgresUrl, postgresWarehouse, withAdmin } from './helpers/index.js';
+import { sync } from '../src/sync.js';
+import { ALL_TYPES, memorySource, postgresUrl, postgresWarehouse, withAdmin } from './helpers/index.js';
 
 const url = postgresUrl();
 
@@ -50,6 +51,32 @@ describe.skipIf(!url)('PostgreSQL: one writer at a time (session advisory lock)'
     await expect(opened).resolves.toBeUndefined();
     expect(await waiter.startRun(new Date('2024-06-01T00:00:00Z'))).toBe(1);
     await waiter.close();
+  });
+
+  it('a run waiting for the lock stops when it is told to (SIGTERM from systemd, Ctrl-C), not when its wait runs out', async () => {
+    const holder = warehouse.open();
+    await holder.open({ readOnly: false });
+    try {
+      const stop = new AbortController();
+      const source = memorySource({ table: 'spruce_test_items', columns: ALL_TYPES, softDelete: false, units: [] });
+      const waiting = sync({ db: warehouse.open({ lockWaitMs: 600_000 }), sources: [source], signal: stop.signal }).catch((caught: unknown) => caught);
+      await vi.waitFor(
+        async () => {
+          const { rows } = await withAdmin(url!, (client) => client.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND NOT granted`));
+          expect(rows.length).toBeGreaterThan(0);
+        },
+        { timeout: 15_000, interval: 50 },
+      );
+      stop.abort(new Error('terminated'));
+      // Within the test's own timeout, far short of the 10-minute wait.
+      expect(await waiting).toMatchObject({ message: 'terminated' });
+    } finally {
+      await holder.close();
+    }
+    // Its session is gone, so the lock is free for the next run at once.
+    const next = warehouse.open({ lockWaitMs: 0 });
+    await expect(next.open({ readOnly: false })).resolves.toBeUndefined();
+    await next.close();
   });
 
   it('a run that waited its time out exits with the holder named, before it writes anything', async () => {

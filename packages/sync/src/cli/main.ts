@@ -92,7 +92,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, outp
       const { destination } = destinationFor(db, { dryRun: false, postgres: resolvePostgres(flags, env) });
       // Opening it would create an empty file, reset nothing and say it had: run from another folder than the job.
       if (destination.kind === 'duckdb' && !existsSync(db)) throw new SyncConfigError(`no DuckDB database at ${db}: nothing to reset; point --db (or X_SYNC_DB) at the file your runs write`);
-      await destination.open({ readOnly: false });
+      await destination.open({ readOnly: false, signal });
       try {
         const names = await resetStreams(destination, flags);
         output.stdout.write(`reset ${names.join(', ')}\n`);

@@ -215,9 +215,10 @@ export interface Destination {
   /**
    * Open the database, take the single-writer lock (DuckDB: the file lock; PostgreSQL: an advisory
    * lock) and create the bookkeeping tables if missing. A lock held by another process throws
-   * `DestinationLockedError` naming the location.
+   * `DestinationLockedError` naming the location. An abort of `signal` while it waits for
+   * another run's lock stops the wait and rejects with the signal's reason.
    */
-  open(options: { readonly readOnly: boolean }): Promise<void>;
+  open(options: { readonly readOnly: boolean; readonly signal?: AbortSignal | undefined }): Promise<void>;
   /** Release the lock and close. Safe to call twice. */
   close(): Promise<void>;
   /**

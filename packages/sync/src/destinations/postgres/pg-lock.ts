@@ -8,20 +8,27 @@ const LOCK_KEYS = `hashtext('x-sync'), hashtext(current_schema())`;
  * Takes the session advisory lock of this database and schema, waiting up to `waitMs` (0: try
  * once). Held until the session ends, so a crashed run's lock goes with its connection. On
  * timeout, throws {@link DestinationLockedError} naming the holder's run id and when it took the
- * lock, as the holder recorded them in `_sync_lock`.
+ * lock, as the holder recorded them in `_sync_lock`. An abort of `signal` ends the session, and
+ * with it the wait (systemd's stop, Ctrl-C: the wait was up to `waitMs`, then SIGKILL); the
+ * server drops the queued request by `lock_timeout` at the latest.
  */
-export async function takeWriterLock(client: pg.Client, location: string, waitMs: number): Promise<void> {
+export async function takeWriterLock(client: pg.Client, location: string, waitMs: number, signal?: AbortSignal): Promise<void> {
+  signal?.throwIfAborted();
   if (waitMs <= 0) {
     const { rows } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${LOCK_KEYS}) AS ok`);
     if (!rows[0]?.ok) throw new DestinationLockedError(location, { holder: await lockHolder(client), waitedMs: 0 });
   } else {
     await client.query(`SELECT set_config('lock_timeout', $1, false)`, [`${Math.ceil(waitMs)}ms`]);
+    const stop = () => void client.end().catch(() => undefined);
+    signal?.addEventListener('abort', stop, { once: true });
     try {
       await client.query(`SELECT pg_advisory_lock(${LOCK_KEYS})`);
     } catch (error) {
+      signal?.throwIfAborted();
       if ((error as { code?: unknown }).code !== '55P03') throw error;
       throw new DestinationLockedError(location, { holder: await lockHolder(client), waitedMs: waitMs });
     } finally {
+      signal?.removeEventListener('abort', stop);
       await client.query('RESET lock_timeout').catch(() => undefined);
     }
   }

@@ -96,7 +96,7 @@ export class PostgresDestination implements Destination {
     this.location = redactUrl(options.url) + (options.schema ? ` (schema ${options.schema})` : '');
   }
 
-  async open(options: { readonly readOnly: boolean }): Promise<void> {
+  async open(options: { readonly readOnly: boolean; readonly signal?: AbortSignal | undefined }): Promise<void> {
     if (this.#client) throw destinationNotReady(this.location, 'already open');
     let client: pg.Client;
     try {
@@ -128,7 +128,8 @@ export class PostgresDestination implements Destination {
         this.#hasBookkeeping = found.rows[0]?.found === true;
         return;
       }
-      await takeWriterLock(client, this.location, this.#lockWaitMs).catch((error: unknown) => {
+      await takeWriterLock(client, this.location, this.#lockWaitMs, options.signal).catch((error: unknown) => {
+        if (options.signal?.aborted) throw options.signal.reason;
         throw toDestinationError(error, { location: this.location, doing: 'taking the writer lock' });
       });
       for (const sql of BOOKKEEPING_SQL) await this.#query(sql);
