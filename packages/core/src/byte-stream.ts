@@ -116,13 +116,39 @@ function nextChunk(
   });
 }
 
-/** Reads a whole network body into one array, with the same guards as {@link readStream}. */
-export async function readAll(stream: ReadableStream<Uint8Array>, options: ReadStreamOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
+/** How {@link readAll} reads a body: the guards of {@link readStream}, and a size limit. */
+export interface ReadAllOptions extends ReadStreamOptions {
+  /** The most bytes held: a body that declares or delivers more is a {@link BodyTooLargeError}. */
+  maxBytes?: number | undefined;
+}
+
+/** A body longer than {@link ReadAllOptions.maxBytes}; callers turn it into an error naming their request. */
+export class BodyTooLargeError extends Error {
+  override readonly name: string = 'BodyTooLargeError';
+  constructor(readonly maxBytes: number) {
+    super(`the body is larger than ${maxBytes} bytes`);
+  }
+}
+
+/**
+ * Reads a whole network body into one array, with the same guards as {@link readStream}. With
+ * `maxBytes`, a body that declares more is refused before a byte is read, and one that sends
+ * more is cancelled as soon as it passes the limit: a body that never ends must not take all
+ * the memory before some deadline stops it.
+ */
+export async function readAll(stream: ReadableStream<Uint8Array>, options: ReadAllOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
+  const { maxBytes = Number.POSITIVE_INFINITY, ...guards } = options;
+  if ((guards.expectedBytes ?? 0) > maxBytes) {
+    void stream.cancel().catch(() => undefined);
+    throw new BodyTooLargeError(maxBytes);
+  }
   const chunks: Uint8Array[] = [];
   let length = 0;
-  for await (const chunk of readStream(stream, options)) {
-    chunks.push(chunk);
+  for await (const chunk of readStream(stream, guards)) {
     length += chunk.byteLength;
+    // Leaving the loop cancels the body, and with it the download.
+    if (length > maxBytes) throw new BodyTooLargeError(maxBytes);
+    chunks.push(chunk);
   }
   const [only] = chunks;
   if (chunks.length === 1 && only!.buffer instanceof ArrayBuffer) return only as Uint8Array<ArrayBuffer>;

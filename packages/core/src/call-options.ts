@@ -1,12 +1,19 @@
-import { checkHeaders, optionalFunction, optionalInteger, optionalMilliseconds, optionalSignal, requireObject } from './checks.js';
+import { checkHeaders, optionalFunction, optionalInteger, optionalMilliseconds, optionalPositive, optionalSignal, requireObject } from './checks.js';
 
 /**
  * The transport's own options: `timeoutMs` and `deadlineMs` above 0 and the `backoff` delays
  * at least 0, each at most what a timer waits (`MAX_TIMER_MS`); `maxRetries` a whole number,
- * `fetch` a function.
+ * `maxJsonBytes` above 0, `fetch` a function.
  */
-export function checkTransportOptions(options: { timeoutMs?: unknown; deadlineMs?: unknown; maxRetries?: unknown; fetch?: unknown; backoff?: unknown }): void {
-  const { timeoutMs, deadlineMs, maxRetries, fetch, backoff } = options;
+export function checkTransportOptions(options: {
+  timeoutMs?: unknown;
+  deadlineMs?: unknown;
+  maxRetries?: unknown;
+  maxJsonBytes?: unknown;
+  fetch?: unknown;
+  backoff?: unknown;
+}): void {
+  const { timeoutMs, deadlineMs, maxRetries, maxJsonBytes, fetch, backoff } = options;
   optionalMilliseconds(timeoutMs, 'timeoutMs');
   optionalMilliseconds(deadlineMs, 'deadlineMs');
   if (backoff !== undefined) {
@@ -15,6 +22,7 @@ export function checkTransportOptions(options: { timeoutMs?: unknown; deadlineMs
     for (const [name, value] of Object.entries({ initialDelayMs, maxDelayMs, maxRetryAfterMs })) optionalMilliseconds(value, `backoff.${name}`, { zero: true });
   }
   optionalInteger(maxRetries, 'maxRetries', 0);
+  optionalPositive(maxJsonBytes, 'maxJsonBytes');
   optionalFunction(fetch, 'fetch');
 }
 

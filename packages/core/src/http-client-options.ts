@@ -35,6 +35,14 @@ export interface HttpClientOptions extends LoggingOptions {
    * @default 2
    */
   maxRetries?: number | undefined;
+  /**
+   * Largest JSON response body (a page, a status) read into memory, in bytes. A larger one (a
+   * proxy or server bug streaming without end) is an `ApiError` as soon as it passes the limit,
+   * not retried, and quoting nothing of the body. Streamed downloads (CSV reports) are read as
+   * they are used, not held, and are not bounded by it. `Infinity` lifts the limit.
+   * @default 33_554_432 (32 MiB)
+   */
+  maxJsonBytes?: number | undefined;
   /** A `fetch` to use instead of the global one (a proxy agent, a test double). */
   fetch?: typeof globalThis.fetch | undefined;
   /**
@@ -59,6 +67,6 @@ export interface HttpClientOptions extends LoggingOptions {
  */
 export function resolveHttpClientOptions(options: HttpClientOptions): HttpClientOptions {
   requireObject(options, 'options');
-  const { timeoutMs, deadlineMs, maxRetries, fetch, backoff, logger, logLevel } = options;
-  return { timeoutMs, deadlineMs, maxRetries, fetch, headers: checkHeaders(options.headers, 'headers'), backoff, logger, logLevel };
+  const { timeoutMs, deadlineMs, maxRetries, maxJsonBytes, fetch, backoff, logger, logLevel } = options;
+  return { timeoutMs, deadlineMs, maxRetries, maxJsonBytes, fetch, headers: checkHeaders(options.headers, 'headers'), backoff, logger, logLevel };
 }

@@ -1,5 +1,5 @@
 import { HTTPError, isTimeoutError, type RetryOptions } from 'ky';
-import { SdkError } from './errors.js';
+import { ApiError, SdkError } from './errors.js';
 import { requestedWait, WAIT_HEADERS } from './response-details.js';
 import { provesNotProcessed } from './unprocessed.js';
 
@@ -64,6 +64,8 @@ export function retryPolicy(
     shouldRetry: ({ error, retryCount }) => {
       // A request that creates something is sent again only when the failure proves it was not acted on.
       if (retryWhen === 'unprocessed' && !provesNotProcessed(error)) return false;
+      // Raised while reading a body (one too large): another attempt would read the same.
+      if (error instanceof ApiError) return false;
       if (error instanceof HTTPError) {
         const { status } = error.response;
         if (!RETRY_STATUS_CODES.includes(status)) return undefined;

@@ -1,9 +1,11 @@
 import { HTTPError } from 'ky';
-import { declaredLength, readAll } from './byte-stream.js';
+import { BodyTooLargeError, declaredLength, readAll } from './byte-stream.js';
 import { safePath } from './error-mapping.js';
-import { TimeoutError } from './errors.js';
+import { ApiError, TimeoutError } from './errors.js';
 import type { SdkLog } from './logger.js';
+import { keptHeaders, safeUrl } from './redact.js';
 import { responseMeta } from './response-meta.js';
+import type { Secrets } from './secrets.js';
 import { anySignal, deadline } from './signals.js';
 
 /**
@@ -19,6 +21,10 @@ export interface SendContext {
   idleTimeoutMs: number;
   /** Longest an attempt may take, headers and body; `undefined` for no limit (downloads). */
   deadlineMs: number | undefined;
+  /** Largest body read into memory: `maxJsonBytes` for a JSON request, `undefined` (no limit) otherwise. */
+  maxBytes: number | undefined;
+  /** The request's secrets, taken out of the error about a body too large. */
+  secrets: Secrets;
   /** The caller's signal, which the hooks cannot reach through a retried request. */
   signal: AbortSignal | undefined;
   /** When the current attempt was sent. */
@@ -60,6 +66,8 @@ export function attemptFetch(
  * Reads a successful body inside ky, so that a body cut off before the SDK used any of it is
  * retried by ky's own retry loop (same limit, same backoff) instead of a second one of ours.
  * With a deadline, the attempt must end (headers and body) within it, counted from its start.
+ * With `maxBytes`, a larger body is an `ApiError` at once (a retry would read as much again),
+ * which quotes nothing of the body.
  */
 export async function bufferBody(request: Request, { context }: { context: Partial<SendContext> }, response: Response) {
   if (context.bufferBody !== true || !response.ok || !response.body) return undefined;
@@ -73,6 +81,16 @@ export async function bufferBody(request: Request, { context }: { context: Parti
       signal: anySignal(request.signal, context.signal, timeUp.signal),
       description,
       expectedBytes: declaredLength(response.headers),
+      maxBytes: context.maxBytes,
+    });
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError) || !context.secrets) throw error;
+    throw new ApiError({
+      status: response.status,
+      method: request.method,
+      url: context.secrets.text(safeUrl(response.url)),
+      headers: context.secrets.headers(keptHeaders(response.headers)),
+      message: `the body is larger than maxJsonBytes (${error.maxBytes} bytes)`,
     });
   } finally {
     timeUp.clear();

@@ -58,7 +58,16 @@ export interface ResponseInfo {
 }
 
 /** Every default of the transport (and so of {@link HttpClientOptions}), in one place. */
-export const TRANSPORT_DEFAULTS = { timeoutMs: 30_000, maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000, deadlineTimeouts: 4 } as const;
+export const TRANSPORT_DEFAULTS = {
+  timeoutMs: 30_000,
+  maxRetries: 2,
+  initialDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+  deadlineTimeouts: 4,
+  // A page of a few hundred rows is well under 1 MiB: 32 MiB is room to spare, not a risk to memory.
+  maxJsonBytes: 32 * 1024 * 1024,
+} as const;
 
 /**
  * The deadline of a JSON request when none is given: `deadlineTimeouts` × `timeoutMs`, at most

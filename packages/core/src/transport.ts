@@ -40,6 +40,8 @@ export class Transport {
   readonly maxRetries: number;
   /** Per attempt of a JSON request, headers and body together. */
   readonly deadlineMs: number;
+  /** Largest JSON body read into memory. */
+  readonly maxJsonBytes: number;
   /** Where the transport, and the engines a client runs on it, write their log lines. */
   readonly log: SdkLog;
   readonly #ky: KyInstance;
@@ -64,6 +66,7 @@ export class Transport {
     this.maxRetries = options.maxRetries ?? DEFAULTS.maxRetries;
     this.#deadlineGiven = options.deadlineMs !== undefined;
     this.deadlineMs = options.deadlineMs ?? defaultDeadlineMs(this.timeoutMs);
+    this.maxJsonBytes = options.maxJsonBytes ?? DEFAULTS.maxJsonBytes;
     this.log = new SdkLog(options, options.client?.name);
     this.#secrets = new Secrets(secretsOfHeaders(options.headers));
     // Looked up per request, so a fetch patched after the client is made (msw, a tracer) is used.
@@ -92,7 +95,7 @@ export class Transport {
    */
   async json(options: RequestOptions): Promise<ResponseInfo & { body: unknown }> {
     const deadlineMs = this.#deadlineGiven ? this.deadlineMs : defaultDeadlineMs(options.timeoutMs ?? this.timeoutMs);
-    const { response, text } = await this.#buffered({ accept: 'application/json', ...options }, deadlineMs);
+    const { response, text } = await this.#buffered({ accept: 'application/json', ...options }, { deadlineMs, maxBytes: this.maxJsonBytes });
     try {
       return { status: response.status, headers: response.headers, body: JSON.parse(text.replace(/^\uFEFF/, '')) };
     } catch {
@@ -113,7 +116,7 @@ export class Transport {
 
   /** Sends a request and returns the body as text, exactly as sent, decoded in its declared charset (else UTF-8). */
   async text(options: RequestOptions): Promise<ResponseInfo & { body: string }> {
-    const { response, text } = await this.#buffered(options, undefined);
+    const { response, text } = await this.#buffered(options, { deadlineMs: undefined, maxBytes: undefined });
     return { status: response.status, headers: response.headers, body: text };
   }
 
@@ -123,7 +126,7 @@ export class Transport {
    * stall longer than `timeoutMs` a `TimeoutError`. `bytesRead()` counts what was read so far.
    */
   async stream(options: RequestOptions): Promise<StreamedResponse> {
-    const response = await this.#send(options, { bufferBody: false, deadlineMs: undefined });
+    const response = await this.#send(options, { bufferBody: false, deadlineMs: undefined, maxBytes: undefined });
     // A fetch double's Response may have no url: the request's own path describes it as well.
     const description = `${options.method} ${safePath(response.url) || `/${options.path.replace(/^\/+/, '')}`}`;
     let bytes = 0;
@@ -160,15 +163,15 @@ export class Transport {
     return headers ? this.#secrets.with(secretsOfHeaders(headers)) : this.#secrets;
   }
 
-  async #buffered(options: RequestOptions, deadlineMs: number | undefined): Promise<{ response: Response; text: string }> {
-    const response = await this.#send(options, { bufferBody: true, deadlineMs });
+  async #buffered(options: RequestOptions, limits: Pick<SendContext, 'deadlineMs' | 'maxBytes'>): Promise<{ response: Response; text: string }> {
+    const response = await this.#send(options, { bufferBody: true, ...limits });
     // `Response.text()` drops a byte-order mark and ignores a declared charset; `text()` promises
     // the body exactly as sent, in the charset the server declares (UTF-8 when none or unknown).
     const text = declaredDecoder(response.headers.get('content-type')).decode(await response.arrayBuffer());
     return { response, text };
   }
 
-  async #send(options: RequestOptions, context: Pick<SendContext, 'bufferBody' | 'deadlineMs'>): Promise<Response> {
+  async #send(options: RequestOptions, context: Pick<SendContext, 'bufferBody' | 'deadlineMs' | 'maxBytes'>): Promise<Response> {
     checkCallOptions(options);
     const { method, path, query, json, signal, accept } = options;
     const maxRetries = options.maxRetries ?? this.maxRetries;
@@ -186,7 +189,7 @@ export class Transport {
           method,
           timeout: timeoutMs,
           retry: retryPolicy(maxRetries, this.#retry, onRetry, options.retryWhen),
-          context: { ...context, idleTimeoutMs: timeoutMs, signal, attempt } satisfies SendContext,
+          context: { ...context, idleTimeoutMs: timeoutMs, signal, attempt, secrets } satisfies SendContext,
           fetch: attemptFetch(this.#fetch, { signal, attempt, log: this.log }),
           ...(json === undefined ? {} : { json }),
           ...(signal ? { signal } : {}),

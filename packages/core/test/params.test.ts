@@ -53,9 +53,10 @@ describe('client options', () => {
     expect(() => checkBaseUrl('https://user:secretpw@x.example', 'baseUrl')).not.toThrow(/secretpw/);
   });
 
-  test('a Transport refuses malformed timeoutMs, maxRetries and fetch', () => {
+  test('a Transport refuses malformed timeoutMs, maxRetries, maxJsonBytes and fetch', () => {
     const base = { baseUrl: 'https://x.example' };
-    for (const [param, value] of [['timeoutMs', 0], ['timeoutMs', Number.NaN], ['maxRetries', -1], ['maxRetries', 1.5], ['fetch', 'fetch']] as const) {
+    const bad = [['timeoutMs', 0], ['timeoutMs', Number.NaN], ['maxRetries', -1], ['maxRetries', 1.5], ['maxJsonBytes', 0], ['maxJsonBytes', '1mb'], ['fetch', 'fetch']] as const;
+    for (const [param, value] of bad) {
       expect(() => new Transport({ ...base, [param]: value })).toThrow(expect.objectContaining({ param }));
     }
   });

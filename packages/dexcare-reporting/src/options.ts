@@ -12,8 +12,8 @@ export const DEXCARE_PACKAGE = 'x-dexcare-reporting';
 
 /**
  * Options of {@link DexCareReportingClient}: the hosts and keys of the two reports, and the
- * HTTP options every `@x` client takes (`timeoutMs`, `deadlineMs`, `maxRetries`, `fetch`,
- * `headers`, `backoff`, `logger`, `logLevel`), which apply to both hosts.
+ * HTTP options every `@x` client takes (`timeoutMs`, `deadlineMs`, `maxRetries`, `maxJsonBytes`,
+ * `fetch`, `headers`, `backoff`, `logger`, `logLevel`), which apply to both hosts.
  *
  * @example
  * ```ts

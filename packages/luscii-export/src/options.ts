@@ -9,8 +9,8 @@ const version = typeof __X_PACKAGE_VERSION__ === 'string' ? __X_PACKAGE_VERSION_
 
 /**
  * Options of {@link LusciiClient}: the key, the host, and the HTTP options every `@x` client
- * takes (`timeoutMs`, `deadlineMs`, `maxRetries`, `fetch`, `headers`, `backoff`, `logger`,
- * `logLevel`). An export only reads, so its `POST` is retried like a `GET`.
+ * takes (`timeoutMs`, `deadlineMs`, `maxRetries`, `maxJsonBytes`, `fetch`, `headers`, `backoff`,
+ * `logger`, `logLevel`). An export only reads, so its `POST` is retried like a `GET`.
  *
  * @example
  * ```ts

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { InvalidParamsError, LUSCII_BASE_URL, LusciiClient, type LusciiClientOptions } from '../src/index.js';
+import { ApiError, InvalidParamsError, LUSCII_BASE_URL, LusciiClient, type LusciiClientOptions } from '../src/index.js';
 import { caught, clientFor, SECRET_KEY, thrown, useFake, useMockServer } from './helpers/index.js';
 
 const server = useMockServer();
@@ -38,6 +38,7 @@ describe('construction', () => {
     [{ timeoutMs: Number.POSITIVE_INFINITY }, 'timeoutMs'],
     [{ maxRetries: -1 }, 'maxRetries'],
     [{ maxRetries: 1.5 }, 'maxRetries'],
+    [{ maxJsonBytes: 0 }, 'maxJsonBytes'],
     [{ fetch: 'fetch' }, 'fetch'],
   ])('refuses %j', (options, param) => {
     refused({ apiKey: SECRET_KEY, ...options }, param);
@@ -92,6 +93,14 @@ describe('requests', () => {
     };
     await clientFor(api, { fetch }).export('hcps').toArray();
     expect(urls).toEqual([`${LUSCII_BASE_URL}/v1/export/hcps`]);
+  });
+
+  it('hold each page to maxJsonBytes: a larger one is an ApiError, and is not retried', async () => {
+    const api = useFake(server);
+    const error = await caught(clientFor(api, { maxJsonBytes: 64 }).export('hcps').toArray());
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).message).toMatch(/^200 the body is larger than maxJsonBytes \(64 bytes\)/);
+    expect(api.requests).toHaveLength(1);
   });
 
   it('time out after timeoutMs with a TimeoutError', async () => {
