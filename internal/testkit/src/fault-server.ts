@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { constants, createGzip } from 'node:zlib';
 import { getResponse, type RequestHandler } from 'msw';
 
 /**
@@ -11,6 +12,10 @@ import { getResponse, type RequestHandler } from 'msw';
  * - `reset`: send the headers and `afterBytes` of the true body, then reset the connection.
  * - `truncate`: the same, but close the connection cleanly (a FIN, not a reset).
  * - `stall`: send the headers and `afterBytes` of the body, then nothing, until the client gives up.
+ * - `compressed-cut`: compression middleware in front of a server that fails after `afterBytes`
+ *   of the body. A request that accepts gzip gets the body gzipped (chunked), and at the failure
+ *   the middleware flushes and ends the response cleanly: a gzip stream without its end. Any
+ *   other request gets `truncate`.
  */
 export type Fault =
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
@@ -19,7 +24,8 @@ export type Fault =
   | { kind: 'hangup' }
   | { kind: 'reset'; afterBytes: number }
   | { kind: 'truncate'; afterBytes: number }
-  | { kind: 'stall'; afterBytes: number };
+  | { kind: 'stall'; afterBytes: number }
+  | { kind: 'compressed-cut'; afterBytes: number };
 
 /** Decides the fault for the request numbered `index` (0-based, in arrival order). */
 export type FaultPlan = (request: Request, index: number) => Fault | undefined;
@@ -80,7 +86,11 @@ export async function startFaultServer(handlersFor: (baseUrl: string) => Request
     served.status = response.status;
     const headers = Object.fromEntries(response.headers);
     const body = new Uint8Array(await response.arrayBuffer());
-    const cut = fault?.kind === 'reset' || fault?.kind === 'truncate' || fault?.kind === 'stall' ? Math.min(fault.afterBytes, body.length) : undefined;
+    if (fault?.kind === 'compressed-cut' && /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
+      endGzipped(outgoing, response.status, headers, body.subarray(0, fault.afterBytes));
+      return;
+    }
+    const cut = fault !== undefined && 'afterBytes' in fault ? Math.min(fault.afterBytes, body.length) : undefined;
     // A cut body still promises its full length, so the client can tell it was cut.
     outgoing.writeHead(response.status, { ...headers, 'content-length': String(body.length) });
     if (cut === undefined) {
@@ -89,7 +99,7 @@ export async function startFaultServer(handlersFor: (baseUrl: string) => Request
     }
     outgoing.write(body.subarray(0, cut));
     if (fault?.kind === 'reset') setTimeout(() => incoming.socket.resetAndDestroy(), 20);
-    else if (fault?.kind === 'truncate') setTimeout(() => incoming.socket.end(), 20);
+    else if (fault?.kind === 'truncate' || fault?.kind === 'compressed-cut') setTimeout(() => incoming.socket.end(), 20);
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -107,6 +117,16 @@ export async function startFaultServer(handlersFor: (baseUrl: string) => Request
         server.close(() => resolve());
       }),
   };
+}
+
+/** Sends `sent` gzipped and chunked, flushed but never finished, and ends the response cleanly. */
+function endGzipped(outgoing: ServerResponse, status: number, headers: Record<string, string>, sent: Uint8Array): void {
+  const { 'content-length': _, ...rest } = headers;
+  outgoing.writeHead(status, { ...rest, 'content-encoding': 'gzip' });
+  const gzip = createGzip();
+  gzip.on('data', (chunk: Buffer) => outgoing.write(chunk));
+  gzip.write(sent);
+  gzip.flush(constants.Z_SYNC_FLUSH, () => outgoing.end());
 }
 
 async function toWebRequest(incoming: IncomingMessage, baseUrl: string): Promise<Request> {

@@ -167,12 +167,20 @@ export function isReadableStream(source: ByteSource): source is ReadableStream<U
 }
 
 /**
+ * Whether a response's body came compressed (a `Content-Encoding` other than `identity`): `fetch`
+ * has inflated it, and its `Content-Length` counts the compressed bytes.
+ */
+export function isEncoded(headers: Headers): boolean {
+  const encoding = headers.get('content-encoding')?.trim().toLowerCase();
+  return encoding !== undefined && encoding !== '' && encoding !== 'identity';
+}
+
+/**
  * The length a response promises for the bytes a reader will see: its `Content-Length`, unless
  * a `Content-Encoding` means the decoded body is longer than that.
  */
 export function declaredLength(headers: Headers): number | undefined {
-  const encoding = headers.get('content-encoding');
-  if (encoding !== null && encoding.trim().toLowerCase() !== 'identity') return undefined;
+  if (isEncoded(headers)) return undefined;
   const length = Number(headers.get('content-length') ?? Number.NaN);
   return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
 }

@@ -1,5 +1,5 @@
 import ky, { HTTPError, type KyInstance } from 'ky';
-import { declaredLength, readStream } from './byte-stream.js';
+import { declaredLength, isEncoded, readStream } from './byte-stream.js';
 import { checkCallOptions, checkTransportOptions } from './call-options.js';
 import { declaredDecoder } from './csv/text-decoding.js';
 import { safePath, toSdkError } from './error-mapping.js';
@@ -51,6 +51,8 @@ export class Transport {
   readonly #retry: RetrySettings;
   /** Whether `deadlineMs` was given, or follows each call's `timeoutMs`. */
   readonly #deadlineGiven: boolean;
+  /** Whether a compressed response was logged already: a server that sends one sends them all. */
+  #compressedLogged = false;
 
   /**
    * @throws {InvalidParamsError} when `timeoutMs`, `deadlineMs`, `maxRetries`, `fetch`, `logger` or `logLevel` is malformed.
@@ -81,7 +83,12 @@ export class Transport {
     this.#ky = ky.create({
       // Redirects are the SDK's to judge (see redirects.ts), not fetch's to follow.
       redirect: 'manual',
-      headers: { ...(userAgent ? { 'user-agent': userAgent } : {}), ...options.headers },
+      // Bodies are asked for uncompressed. fetch inflates a compressed body leniently (undici
+      // ends a gzip, deflate or br stream cut before its end without an error, and has no
+      // strict mode), so a report cut off between two records would read as a whole, shorter
+      // one; an uncompressed body keeps its Content-Length, which fetch and the SDK hold it to.
+      // The vendors document no compression (their examples are curl without --compressed).
+      headers: { ...(userAgent ? { 'user-agent': userAgent } : {}), 'accept-encoding': 'identity', ...options.headers },
       hooks: {
         beforeRetry: [({ error }) => discardBody(error)],
         afterResponse: [bufferBody],
@@ -185,7 +192,7 @@ export class Transport {
     };
     for (let hops = 0; ; hops++) {
       try {
-        return await this.#ky(url, {
+        const response = await this.#ky(url, {
           method,
           timeout: timeoutMs,
           retry: retryPolicy(maxRetries, this.#retry, onRetry, options.retryWhen),
@@ -195,6 +202,8 @@ export class Transport {
           ...(signal ? { signal } : {}),
           headers: { ...options.headers, ...(accept ? { accept } : {}) },
         });
+        this.#noteCompressed(response, method, url.pathname);
+        return response;
       } catch (error) {
         if (error instanceof HTTPError && isRedirect(error.response) && !signal?.aborted) {
           discardBody(error);
@@ -206,6 +215,16 @@ export class Transport {
         throw await toSdkError(error, { method, url: url.href, timeoutMs, remainingMs: remainingMs(attempt, context.deadlineMs), signal, secrets });
       }
     }
+  }
+
+  /**
+   * A body sent compressed though the SDK asked for none: fetch inflated it without checking its
+   * end, so a cut in it goes unnoticed. Said once, as a warning: the body is still read.
+   */
+  #noteCompressed(response: Response, method: string, path: string): void {
+    if (this.#compressedLogged || !isEncoded(response.headers)) return;
+    this.#compressedLogged = true;
+    this.log.warn('response compressed though the SDK asked for none: a body cut short would not be noticed', { method, path });
   }
 }
 

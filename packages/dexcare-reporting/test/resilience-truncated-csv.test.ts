@@ -1,7 +1,8 @@
 /**
  * A cut-off All Visits Report over a real socket. On the wire (a reset, a clean close short of
- * `Content-Length`, a stall), anywhere in the body and at a record boundary too: the rows
- * before the cut come whole and in order, then a `ConnectionError` or `TimeoutError`; never a
+ * `Content-Length`, a stall, a compressing proxy that would end a cut-off gzip body cleanly were
+ * compression not declined), anywhere in the body and at a record boundary too: the rows before
+ * the cut come whole and in order, then a `ConnectionError` or `TimeoutError`; never a
  * shorter report. A download is not retried once rows have flowed; the buffered
  * `getAvrResultCsv`, which hands out nothing until the end, retries a cut body. A file that the
  * server itself cut short and sends as complete is caught where it breaks the CSV (a record
@@ -36,6 +37,7 @@ describe('cut on the wire while rows stream: the rows before the cut, then a typ
     ['a clean close at a record boundary (after row 120)', { kind: 'truncate', afterBytes: recordEnds[120]! }, 120, ConnectionError],
     ['a reset at a record boundary (after row 120)', { kind: 'reset', afterBytes: recordEnds[120]! }, 120, ConnectionError],
     ['a clean close inside row 121', { kind: 'truncate', afterBytes: recordEnds[120]! + 7 }, 120, ConnectionError],
+    ['a compressing proxy ending a cut-off gzip body cleanly, at a record boundary (after row 120)', { kind: 'compressed-cut', afterBytes: recordEnds[120]! }, 120, ConnectionError],
     ['a clean close right after the header', { kind: 'truncate', afterBytes: recordEnds[0]! }, 0, ConnectionError],
     ['a reset after the headers, before any byte of the body', { kind: 'reset', afterBytes: 0 }, 0, ConnectionError],
     ['a stall at a record boundary (after row 120)', { kind: 'stall', afterBytes: recordEnds[120]! }, 120, TimeoutError],
@@ -69,6 +71,7 @@ describe('cut on the wire while rows stream: the rows before the cut, then a typ
 describe('getAvrResultCsv: never a shorter text', () => {
   test.each([
     ['a clean close at a record boundary', { kind: 'truncate', afterBytes: recordEnds[120]! }],
+    ['a compressing proxy ending a cut-off gzip body cleanly', { kind: 'compressed-cut', afterBytes: recordEnds[120]! }],
     ['a reset mid-body', { kind: 'reset', afterBytes: 20_000 }],
     ['a stall mid-body', { kind: 'stall', afterBytes: 20_000 }],
   ] as [string, Fault][])('%s, once: retried, the whole text exactly as sent', async (_, fault) => {
@@ -79,6 +82,7 @@ describe('getAvrResultCsv: never a shorter text', () => {
 
   test.each([
     ['clean closes', { kind: 'truncate', afterBytes: recordEnds[120]! }, ConnectionError],
+    ['cut-off gzip bodies ended cleanly by a compressing proxy', { kind: 'compressed-cut', afterBytes: recordEnds[120]! }, ConnectionError],
     ['resets', { kind: 'reset', afterBytes: 20_000 }, ConnectionError],
     ['stalls', { kind: 'stall', afterBytes: 20_000 }, TimeoutError],
   ] as [string, Fault, typeof ConnectionError][])('%s on every attempt: a typed error after maxRetries + 1 downloads', async (_, fault, errorClass) => {
