@@ -4,6 +4,7 @@
  * strict UTF-8: `José` re-saved as Latin-1 is an `ExportFormatError` naming the record, never
  * `Jos�` and never the bytes.
  */
+import { deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { ExportFormatError, InvalidParamsError, TimeoutError } from '@x/core';
 import { csvRows, decodeWhole } from '@x/core/internal';
@@ -110,6 +111,20 @@ describe('strict UTF-8 when nothing is declared', () => {
     const { seen, error } = await rowsUntilFailure([first, second]);
     expect((error as Error).message).toMatch(/^visits: record 2 is not valid utf-8/);
     expect(seen).toEqual([{ id: '1', name: 'Ann' }]);
+  });
+
+  test.each([
+    ['zlib (deflate)', deflateSync],
+    ['gzip', gzipSync],
+  ])('%s data sent as text, without a Content-Encoding (a proxy): an ExportFormatError saying it looks compressed, not "pass the encoding option"', async (_, compress) => {
+    const compressed = compress(`${HEADER}1,José\r\n2,Zoë Müller\r\n`.repeat(50));
+    for (const size of [1, 2, 1024]) {
+      const error = await caught(rows(inChunks(compressed, size)));
+      expect(error).toBeInstanceOf(ExportFormatError);
+      expect((error).message).toBe(
+        'visits: the data looks compressed (gzip or zlib), not text: it was sent compressed without saying so (for a download, no Content-Encoding header: a proxy?)',
+      );
+    }
   });
 
   test('a file that ends inside a multi-byte character is refused', async () => {

@@ -227,6 +227,12 @@ function fieldCountError(cells: string[], layout: ColumnLayout, record: number, 
  */
 function toFormatError(error: unknown, source: string, record: number): unknown {
   if (error instanceof SdkError) return error;
+  if (error instanceof InvalidTextError && error.looksCompressed) {
+    return new ExportFormatError(
+      `${source}: the data looks compressed (gzip or zlib), not text: it was sent compressed without saying so (for a download, no Content-Encoding header: a proxy?)`,
+      { source },
+    );
+  }
   if (error instanceof InvalidTextError) {
     return new ExportFormatError(
       `${source}: record ${record + 1} is not valid ${error.encoding}; if the file is in another encoding, pass it as the encoding option (e.g. 'windows-1252')`,

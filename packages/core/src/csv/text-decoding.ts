@@ -12,12 +12,16 @@ export interface TextDecodingOptions {
   declaredCharset?: string | undefined;
 }
 
-/** Bytes that are not valid in the file's encoding, after `validText` (the text before them). */
+/**
+ * Bytes that are not valid in the file's encoding, after `validText` (the text before them).
+ * `looksCompressed` when the file starts like gzip or zlib data: no encoding would read it.
+ */
 export class InvalidTextError extends Error {
   override readonly name = 'InvalidTextError';
   constructor(
     readonly encoding: string,
     readonly validText: string,
+    readonly looksCompressed = false,
   ) {
     super(`the bytes are not valid ${encoding}`);
   }
@@ -82,21 +86,38 @@ export function declaredDecoder(contentType: string | null | undefined): TextDec
 export async function* decodeText(chunks: ByteChunks, options: TextDecodingOptions = {}): AsyncGenerator<string, void, undefined> {
   let decoder: TextDecoder | undefined;
   let head: Uint8Array = new Uint8Array(0);
-  for await (const piece of chunks) {
-    const chunk = typeof piece === 'string' ? encoder.encode(piece) : piece;
-    if (decoder === undefined) {
-      head = concat(head, chunk);
-      if (head.length < BOM_LENGTH) continue;
-      decoder = decoderFor(head, options);
-      yield decode(decoder, head, true);
-      continue;
+  try {
+    for await (const piece of chunks) {
+      const chunk = typeof piece === 'string' ? encoder.encode(piece) : piece;
+      if (decoder === undefined) {
+        head = concat(head, chunk);
+        if (head.length < BOM_LENGTH) continue;
+        decoder = decoderFor(head, options);
+        yield decode(decoder, head, true);
+        continue;
+      }
+      yield decode(decoder, chunk, true);
     }
-    yield decode(decoder, chunk, true);
+    // A file shorter than a BOM is decoded whole here; otherwise the decoder's tail is flushed.
+    const rest = decoder === undefined ? head : new Uint8Array(0);
+    const tail = decode(decoder ?? decoderFor(head, options), rest, false);
+    if (tail !== '') yield tail;
+  } catch (error) {
+    // Compressed bytes are text in no encoding: the error must not send the reader looking for one.
+    if (error instanceof InvalidTextError && looksCompressed(head)) throw new InvalidTextError(error.encoding, error.validText, true);
+    throw error;
   }
-  // A file shorter than a BOM is decoded whole here; otherwise the decoder's tail is flushed.
-  const rest = decoder === undefined ? head : new Uint8Array(0);
-  const tail = decode(decoder ?? decoderFor(head, options), rest, false);
-  if (tail !== '') yield tail;
+}
+
+/**
+ * Whether bytes start like compressed data: gzip's magic number (`1f 8b`), or a zlib header
+ * (RFC 1950: method 8, a window of at most 32 KiB, the two bytes a multiple of 31). Only asked
+ * once the bytes have proved not to be text, so a text that happens to start so is never misread.
+ */
+function looksCompressed(head: Uint8Array): boolean {
+  const [first = 0, second = 0] = head;
+  if (first === 0x1f && second === 0x8b) return true;
+  return (first & 0x0f) === 8 && first >> 4 <= 7 && (first * 256 + second) % 31 === 0;
 }
 
 /**
