@@ -84,7 +84,10 @@ export async function resolveSettings(flags: RunFlags, env: NodeJS.ProcessEnv): 
  */
 function configStreams(streams: readonly string[] | undefined, sources: SourceSettings): string[] {
   if (!streams || streams.length === 0) return [];
-  const running = streams.filter((stream) => !ALL_STREAMS.some((known) => known.table === stream) || ALL_STREAMS.some((known) => known.table === stream && known.source in sources));
+  const running = streams.filter((stream) => {
+    const known = ALL_STREAMS.find((definition) => definition.table === stream);
+    return !known || known.source in sources;
+  });
   if (running.length === 0) {
     throw new SyncConfigError(`the config's streams (${streams.join(', ')}) are of no source that runs here (${Object.keys(sources).join(', ')}): set the other source's variables, or leave out --source`);
   }

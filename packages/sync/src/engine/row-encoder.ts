@@ -1,7 +1,7 @@
 import * as crypto from 'node:crypto';
 import { byRowHashPair, type ColumnType, type StagedRow, type StagedValue } from '../destinations/destination.js';
 import { SchemaMismatchError } from '../errors/sync-errors.js';
-import { columnName } from '../sources/columns.js';
+import { claimColumnName, columnName } from '../sources/columns.js';
 import type { SourceRow, SourceValue, StreamColumn } from '../sources/source.js';
 
 /** Options of {@link RowEncoder}. */
@@ -59,16 +59,14 @@ export class RowEncoder {
         if (this.#byWire.has(wire)) continue;
         const value = row[wire];
         if (value === null || value === undefined) continue;
-        let name = columnName(wire);
+        const name = columnName(wire);
         // A column an earlier run added is known by its column name only: bind the field to it.
         const earlier = this.#columns.findIndex((column) => column.name === name && column.wire === column.name);
         if (earlier >= 0) {
           this.#byWire.set(wire, earlier);
           continue;
         }
-        while (names.has(name)) name = `${name}_`;
-        const column = { wire, name, type: inferType(value) };
-        names.add(name);
+        const column = { wire, name: claimColumnName(name, names), type: inferType(value) };
         this.#byWire.set(wire, this.#columns.length);
         this.#columns.push(column);
         added.push(column);

@@ -42,6 +42,23 @@ export function columnName(wire: string): string {
 }
 
 /**
+ * `name`, or with `_` appended until no column of `taken` has it (then added to `taken`): two
+ * fields of one name once snake-cased (`Visit ID`, `visit_id`) become two columns.
+ *
+ * @example
+ * ```ts
+ * const taken = new Set(['visit_id']);
+ * claimColumnName('visit_id', taken); // 'visit_id_'
+ * ```
+ */
+export function claimColumnName(name: string, taken: Set<string>): string {
+  let free = name;
+  while (taken.has(free)) free = `${free}_`;
+  taken.add(free);
+  return free;
+}
+
+/**
  * The columns of a zod object model, in its key order.
  *
  * @example

@@ -1,7 +1,7 @@
 import { NotFoundError, ReportFailedError, type AvrReportType, type DexCareReportingClient } from '@x/dexcare-reporting';
 import type { MergePlan } from '../../destinations/destination.js';
 import { SyncConfigError } from '../../errors/sync-errors.js';
-import { columnName } from '../columns.js';
+import { claimColumnName, columnName } from '../columns.js';
 import type { SourceRow, StreamColumn, Unit, UnitEvent } from '../source.js';
 
 /** State of an AVR stream. */
@@ -84,13 +84,7 @@ async function* readAvr(window: AvrWindow, signal: AbortSignal, chooseKey: (key:
   const declare = (header: readonly string[]): UnitEvent => {
     declared = true;
     const names = new Set<string>();
-    const columns: StreamColumn[] = header.map((wire) => {
-      // Two headers of one name once snake-cased (`Visit ID`, `visit_id`): the later gets a `_`, as a new field does.
-      let name = columnName(wire);
-      while (names.has(name)) name = `${name}_`;
-      names.add(name);
-      return { wire, name, type: 'TEXT' };
-    });
+    const columns: StreamColumn[] = header.map((wire) => ({ wire, name: claimColumnName(columnName(wire), names), type: 'TEXT' }));
     const key = window.configuredKey ? [...window.configuredKey] : (window.state.key ?? (columns.some((c) => c.name === 'visit_id') ? ['visit_id'] : ['_sync_row_hash']));
     const missing = key.filter((name) => name !== '_sync_row_hash' && !columns.some((c) => c.name === name));
     // The merge would fail on it every night with the database's own words and "run again".
