@@ -83,9 +83,11 @@ export type MergePlan =
    */
   | { readonly kind: 'upsert'; readonly key: readonly string[]; readonly newerThan?: string; readonly existing?: 'update' | 'keep' }
   /**
-   * Replace a window: target rows with `column` in `[from, to)` that are not staged are deleted,
+   * Replace a window: target rows with `column` in `[from, to]` (both days included, as Luscii counts them) that are not staged are deleted,
    * staged rows not yet there are inserted (compared on `_sync_row_hash`, so rows without an id
    * work). `from`/`to` are ISO dates or date-times, compared after casting to the column's type.
+   * A staged row whose `column` is NULL or outside the window is in no window's scope: it is
+   * inserted only when no row of the table has its `_sync_row_hash`, and never deleted.
    */
   | { readonly kind: 'replace-window'; readonly column: string; readonly from: string; readonly to: string }
   /**

@@ -136,21 +136,32 @@ export async function mergeStaged(
         );
         break;
       }
-      const scope =
+      const within = (alias: string) =>
         plan.kind === 'replace-window'
-          ? { sql: `CAST(t.${ident(plan.column)} AS DATE) BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)`, params: [plan.from, plan.to] }
-          : { sql: `(${plan.parent.map((p) => `t.${ident(p)}`).join(', ')}) IN (SELECT (${plan.parent.map((p) => `m.${ident(p)}`).join(', ')}) FROM ${MERGE} m)`, params: [] };
+          ? { sql: `CAST(${alias}.${ident(plan.column)} AS DATE) BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)`, params: [plan.from, plan.to] }
+          : { sql: `(${plan.parent.map((p) => `${alias}.${ident(p)}`).join(', ')}) IN (SELECT (${plan.parent.map((p) => `m.${ident(p)}`).join(', ')}) FROM ${MERGE} m)`, params: [] };
+      const scope = within('t');
+      // A window's rows dated outside it (or not dated) are in no window's scope: compared with the
+      // window, they were inserted again on every re-read. They are appended on their hash instead.
+      const staged = plan.kind === 'replace-window' ? within('m') : { sql: 'TRUE', params: [] };
       // Rows have no id: compare the multiset of row hashes in scope and rewrite only the hashes whose count differs.
       await execute(`DROP TABLE IF EXISTS ${DIFF}`);
       await execute(
-        `CREATE TEMP TABLE ${DIFF} AS SELECT coalesce(a.h, b.h) AS h FROM (SELECT ${HASH} AS h, count(*) AS c FROM ${MERGE} GROUP BY 1) a ` +
+        `CREATE TEMP TABLE ${DIFF} AS SELECT coalesce(a.h, b.h) AS h FROM (SELECT m.${HASH} AS h, count(*) AS c FROM ${MERGE} m WHERE ${staged.sql} GROUP BY 1) a ` +
           `FULL OUTER JOIN (SELECT t.${HASH} AS h, count(*) AS c FROM ${target} t WHERE ${scope.sql} GROUP BY 1) b ON a.h = b.h WHERE a.c IS DISTINCT FROM b.c`,
-        scope.params,
+        [...staged.params, ...scope.params],
       );
       counts.deleted = await execute(`DELETE FROM ${target} AS t WHERE ${scope.sql} AND t.${HASH} IN (SELECT h FROM ${DIFF})`, scope.params);
       counts.inserted = await execute(
-        `INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT ${names.map((n) => `m.${n}`).join(', ')}, ${runId} FROM ${MERGE} m WHERE m.${HASH} IN (SELECT h FROM ${DIFF})`,
+        `INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT ${names.map((n) => `m.${n}`).join(', ')}, ${runId} FROM ${MERGE} m WHERE ${staged.sql} AND m.${HASH} IN (SELECT h FROM ${DIFF})`,
+        staged.params,
       );
+      if (plan.kind === 'replace-window') {
+        counts.inserted += await execute(
+          `INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT ${names.map((n) => `m.${n}`).join(', ')}, ${runId} FROM ${MERGE} m WHERE NOT coalesce(${staged.sql}, FALSE) AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE t.${HASH} = m.${HASH})`,
+          staged.params,
+        );
+      }
       await execute(`DROP TABLE ${DIFF}`);
       break;
     }
