@@ -1,5 +1,5 @@
 import { ExportFormatError, RowIterable, type CallOptions } from '@x/core';
-import { charsetOf, checkEncoding, CorruptCompressedDataError, csvRows, gunzipIfGzip, pickCallOptions, withDownloadProgress, type RawCsvRowsOptions, type Transport } from '@x/core/internal';
+import { charsetOf, checkEncoding, CorruptCompressedDataError, csvRows, gunzipIfGzip, optionalFunction, optionalInteger, pickCallOptions, withDownloadProgress, type RawCsvRowsOptions, type Transport } from '@x/core/internal';
 import { explainDownloadError } from './errors.js';
 
 /** Path of the All Visits Report endpoints, below the client's `baseUrl`. */
@@ -38,7 +38,7 @@ export async function avrResultText(transport: Transport, id: string, call: Call
  */
 export function avrResultRows(transport: Transport, id: string, options: AvrCsvRowsOptions, call: Omit<CallOptions, 'signal'> = {}): RowIterable<unknown> {
   const path = `${AVR_PATH}/${id}/data`;
-  checkEncoding(options.encoding);
+  checkAvrRowsOptions(options);
   const { signal, ...csvOptions } = options;
   return new RowIterable(async function* () {
     const request = { ...pickCallOptions(call), method: 'GET', path, signal } as const;
@@ -63,6 +63,19 @@ export function avrResultRows(transport: Transport, id: string, options: AvrCsvR
       });
     }
   }, { signal });
+}
+
+/**
+ * Refuses row options that would fail only once the body arrives (for `runAvrReport`, after a
+ * report was started and waited for): csv-parse refuses a `maxRecordSize` that is not a
+ * positive whole number with an error of its own and reads 0 as no limit at all, and a callback
+ * that is not a function fails at the header or the first bad row.
+ */
+export function checkAvrRowsOptions(options: Pick<AvrCsvRowsOptions, 'encoding' | 'maxRecordSize' | 'onInvalidRow' | 'normalizeHeader'>): void {
+  checkEncoding(options.encoding);
+  optionalInteger(options.maxRecordSize, 'maxRecordSize', 1);
+  optionalFunction(options.onInvalidRow, 'onInvalidRow');
+  optionalFunction(options.normalizeHeader, 'normalizeHeader');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { RowIterable, type CallOptions, type CsvRow, type CsvSchema, type OffsetPage, type PagedIterable, type PollPhase, type RawRow, type WaitOptions, type WithResponse } from '@x/core';
-import { checkCallOptions, checkEncoding, checkWaitOptions, optionalInteger, parseOrThrow, pickCallOptions, poll, responseMeta, showOnly, splitWaitOptions, Transport, withResponse, type TypedCsvRowsOptions } from '@x/core/internal';
-import { AVR_PATH, avrResultRows, avrResultText, type AvrCsvRowsOptions } from './avr-download.js';
+import { checkCallOptions, checkWaitOptions, optionalInteger, parseOrThrow, pickCallOptions, poll, responseMeta, showOnly, splitWaitOptions, Transport, withResponse, type TypedCsvRowsOptions } from '@x/core/internal';
+import { AVR_PATH, avrResultRows, avrResultText, checkAvrRowsOptions, type AvrCsvRowsOptions } from './avr-download.js';
 import { resolveClientOptions, type DexCareReportingClientOptions } from './options.js';
 import { explainStartError } from './errors.js';
 import { DexCareAvrReport, DexCareAvrReportStatus } from './models/avr-report.js';
@@ -219,7 +219,7 @@ export class DexCareReportingClient {
   runAvrReport(params: AvrReportParams, options: RawRunAvrReportOptions = {}): RowIterable<unknown> {
     avrReportRequestBody(params);
     checkWaitOptions(options);
-    checkEncoding(options.encoding);
+    checkAvrRowsOptions(options);
     checkCallOptions({ maxRetries: options.maxRetries, headers: options.headers });
     const { wait, rest } = splitWaitOptions(options);
     const { onStarted, maxRetries, headers, ...rowOptions } = rest;
