@@ -1,5 +1,5 @@
 import { RowIterable, type CallOptions, type CsvRow, type CsvSchema, type OffsetPage, type PagedIterable, type PollPhase, type RawRow, type WaitOptions, type WithResponse } from '@x/core';
-import { checkCallOptions, checkWaitOptions, optionalInteger, parseOrThrow, pickCallOptions, poll, responseMeta, showOnly, splitWaitOptions, Transport, withResponse, type TypedCsvRowsOptions } from '@x/core/internal';
+import { checkCallOptions, checkWaitOptions, optionalFunction, optionalInteger, parseOrThrow, pickCallOptions, poll, responseMeta, showOnly, splitWaitOptions, Transport, withResponse, type TypedCsvRowsOptions } from '@x/core/internal';
 import { AVR_PATH, avrResultRows, avrResultText, checkAvrRowsOptions, type AvrCsvRowsOptions } from './avr-download.js';
 import { resolveClientOptions, type DexCareReportingClientOptions } from './options.js';
 import { explainStartError } from './errors.js';
@@ -221,6 +221,9 @@ export class DexCareReportingClient {
     checkWaitOptions(options);
     checkAvrRowsOptions(options);
     checkCallOptions({ maxRetries: options.maxRetries, headers: options.headers });
+    // Called after the report is started: one that is not a function would lose the id it is for.
+    optionalFunction(options.onStarted, 'onStarted');
+    optionalFunction(options.onStatus, 'onStatus');
     const { wait, rest } = splitWaitOptions(options);
     const { onStarted, maxRetries, headers, ...rowOptions } = rest;
     const call = { signal: options.signal, maxRetries, headers };
