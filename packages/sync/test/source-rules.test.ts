@@ -55,6 +55,33 @@ describe('per-source rules', () => {
     });
   });
 
+  it('APR: the count of a window read whole is checked again with one request (a rate-limited API), not a page and its prefetches', async () => {
+    const dir = await temp();
+    const mock = dexCareHandlers({ apr: { records: [...fakeProviderHistories(30)] } });
+    const asked: Array<{ offset: number; limit: number }> = [];
+    const counted = http.post(`${mock.aprBaseUrl}/*`, async ({ request }) => {
+      const { offset, limit } = (await request.clone().json()) as { offset: number; limit: number };
+      asked.push({ offset, limit });
+    });
+    const server: LoopbackServer = await serveHandlers([counted, ...mock.handlers], mock.baseUrl);
+    closers.push(() => server.close());
+    const summary = await sync({
+      db: join(dir, 'x.duckdb'),
+      sources: { dexcare: { baseUrl: server.url, serviceKey: mock.serviceKey, aprPageSize: 10, aprWindowHours: 24 * 365, avrTypes: [] } },
+      streams: ['dexcare_provider_histories'],
+      since: '2023-11-01',
+      now: new Date('2024-06-30T12:00:00Z'),
+    });
+    expect(summary.streams.dexcare_provider_histories).toMatchObject({ status: 'succeeded', rows: 30 });
+    // Three pages of 10, then the count, asked for with the last record (an offset below the count).
+    expect(asked).toEqual([
+      { offset: 0, limit: 10 },
+      { offset: 10, limit: 10 },
+      { offset: 20, limit: 10 },
+      { offset: 29, limit: 1 },
+    ]);
+  });
+
   it('Spruce: files load in period order whatever their names, a gap is a notice, a re-sent copy loads once, an older period delivered late does not undo a newer one', async () => {
     const dir = await temp();
     const folder = join(dir, 'sftp');

@@ -45,7 +45,11 @@ async function* readApr(client: DexCareReportingClient, startDate: Date, endDate
       moved = true;
     }
     let again = 0;
-    for await (const page of client.providerHistories({ startDate, endDate, pageSize: 1, signal }).pages()) {
+    // The last record read, alone: while the count holds, its offset is the last below the count,
+    // so the pager has no page to fetch ahead (from offset 0 it sent up to `concurrency` more,
+    // each a request against DexCare's limits, only to cancel them).
+    const last = { pageSize: 1, concurrency: 1, offset: Math.max(read - 1, 0) };
+    for await (const page of client.providerHistories({ startDate, endDate, ...last, signal }).pages()) {
       again = page.count;
       break;
     }
