@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { http } from 'msw';
+import { http, type HttpHandler } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dexCareHandlers, fakeProviderHistories } from '@x/dexcare-reporting/testing';
 import { lusciiHandlers } from '@x/luscii-export/testing';
@@ -26,6 +26,20 @@ describe('per-source rules', () => {
     return dir;
   }
 
+  /** One APR window of a year, pages of 10, into a DuckDB file of `dir`, from the DexCare fake behind `handlers`. */
+  async function syncApr(dir: string, mock: ReturnType<typeof dexCareHandlers>, before: HttpHandler, onProgress?: (event: SyncEvent) => void) {
+    const server: LoopbackServer = await serveHandlers([before, ...mock.handlers], mock.baseUrl);
+    closers.push(() => server.close());
+    return sync({
+      db: join(dir, 'x.duckdb'),
+      sources: { dexcare: { baseUrl: server.url, serviceKey: mock.serviceKey, aprPageSize: 10, aprWindowHours: 24 * 365, avrTypes: [] } },
+      streams: ['dexcare_provider_histories'],
+      since: '2023-11-01',
+      now: new Date('2024-06-30T12:00:00Z'),
+      onProgress,
+    });
+  }
+
   it('APR: a window whose count moves while it is read (a record arrives mid-read) is read again, and every record lands once', async () => {
     const dir = await temp();
     const records = [...fakeProviderHistories(30)] as Array<Readonly<Record<string, unknown>>>;
@@ -36,17 +50,8 @@ describe('per-source rules', () => {
       requests += 1;
       if (requests === 2) records.push({ ...records[0]!, id: 'late-arrival-record' });
     });
-    const server: LoopbackServer = await serveHandlers([arrives, ...mock.handlers], mock.baseUrl);
-    closers.push(() => server.close());
     const events: SyncEvent[] = [];
-    const summary = await sync({
-      db: join(dir, 'x.duckdb'),
-      sources: { dexcare: { baseUrl: server.url, serviceKey: mock.serviceKey, aprPageSize: 10, aprWindowHours: 24 * 365, avrTypes: [] } },
-      streams: ['dexcare_provider_histories'],
-      since: '2023-11-01',
-      now: new Date('2024-06-30T12:00:00Z'),
-      onProgress: (event) => events.push(event),
-    });
+    const summary = await syncApr(dir, mock, arrives, (event) => events.push(event));
     expect(summary.streams, JSON.stringify(summary.streams)).toMatchObject({ dexcare_provider_histories: { status: 'succeeded' } });
     expect(events.some((event) => event.event === 'notice' && event.code === 'unit-restarted')).toBe(true);
     await withDb(join(dir, 'x.duckdb'), async (query) => {
@@ -63,15 +68,7 @@ describe('per-source rules', () => {
       const { offset, limit } = (await request.clone().json()) as { offset: number; limit: number };
       asked.push({ offset, limit });
     });
-    const server: LoopbackServer = await serveHandlers([counted, ...mock.handlers], mock.baseUrl);
-    closers.push(() => server.close());
-    const summary = await sync({
-      db: join(dir, 'x.duckdb'),
-      sources: { dexcare: { baseUrl: server.url, serviceKey: mock.serviceKey, aprPageSize: 10, aprWindowHours: 24 * 365, avrTypes: [] } },
-      streams: ['dexcare_provider_histories'],
-      since: '2023-11-01',
-      now: new Date('2024-06-30T12:00:00Z'),
-    });
+    const summary = await syncApr(dir, mock, counted);
     expect(summary.streams.dexcare_provider_histories).toMatchObject({ status: 'succeeded', rows: 30 });
     // Three pages of 10, then the count, asked for with the last record (an offset below the count).
     expect(asked).toEqual([
