@@ -107,6 +107,16 @@ describe.each(warehouseKinds())('$kind destination: merges write only what chang
     expect((await rows()).map((r) => `${r.id}:${r.n}`)).toEqual(['p1:2', 'p1:3', 'p2:1']);
   });
 
+  it('replace-set: a staged row with only its parent names a parent whose set is now empty, and is never inserted (first load included)', async () => {
+    await load([{ id: 'p1', n: 1 }, { id: 'p2' }], { kind: 'replace-set', parent: ['id'] });
+    expect((await rows()).map((r) => `${r.id}:${r.n}`)).toEqual(['p1:1']);
+    await load([{ id: 'p2', n: 1 }], { kind: 'append' });
+    await load([{ id: 'p1' }, { id: 'p3' }, { id: 'p3', n: 3 }], { kind: 'replace-set', parent: ['id'] });
+    expect((await rows()).map((r) => `${r.id}:${r.n}`)).toEqual(['p2:1', 'p3:3']);
+    await load([{ id: 'p4' }, { id: 'p5', n: 5 }], { kind: 'replace-set', parent: ['id'], existing: 'keep' });
+    expect((await rows()).map((r) => `${r.id}:${r.n}`)).toEqual(['p2:1', 'p3:3', 'p5:5']);
+  });
+
   it('existing: keep (an older period delivered late) inserts only new keys and the sets of new parents, and leaves every row the table has', async () => {
     await load([{ id: 'a', at: at(2), n: 2 }], { kind: 'upsert', key: ['id'], newerThan: 'at' });
     // A tie on newerThan would replace the row; kept, only c goes in.

@@ -93,6 +93,8 @@ export type MergePlan =
   /**
    * Replace the set of rows of each parent present in staging: target rows whose `parent` value
    * appears in staging and that are not staged are deleted; staged rows not there are inserted.
+   * A staged row whose other columns are all NULL only names its parent (a parent whose set is
+   * now empty): it widens the parents replaced and is never inserted.
    * With `existing: 'keep'`, the sets of parents the table has are left as they are, only the
    * sets of new parents inserted.
    */

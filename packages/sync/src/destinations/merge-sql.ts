@@ -40,6 +40,12 @@ function keyExpressions(key: readonly string[], alias: string, rowHash = (of: st
   return key.map((k) => (k === META_COLUMNS.rowHash ? rowHash(alias) : `${alias}.${ident(k)}`));
 }
 
+/** True for a staged row of alias `m` whose columns other than `parent` are all NULL: it only names its parent. */
+function parentOnly(table: TableSpec, parent: readonly string[]): string {
+  const others = table.columns.filter((column) => !parent.includes(column.name));
+  return others.length === 0 ? 'FALSE' : others.map((column) => `m.${ident(column.name)} IS NULL`).join(' AND ');
+}
+
 /**
  * Deletes the staged rows of `unitId` that a later row of the same key supersedes (below the key's
  * highest `_sync_seq`, unique within a unit), so that the last staged row of each key wins. Only
@@ -91,10 +97,12 @@ export async function mergeStaged(
   const stagedParams = [unitId];
   const names = [...table.columns.map((column) => ident(column.name)), HASH];
   const counts = { inserted: 0, updated: 0, deleted: 0 };
+  // A replace-set row that only names its parent (see MergePlan) is never a row of the table.
+  const rowOfSet = plan.kind === 'replace-set' ? ` WHERE NOT (${parentOnly(table, plan.parent)})` : '';
   if (targetEmpty) {
     // A first load: every plan comes down to inserting the staged rows, with no join against the
     // table and no typed copy of the staging rows (a history export is the biggest unit there is).
-    counts.inserted = await execute(`INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT m.*, ${runId} FROM (${staged}) m`, stagedParams);
+    counts.inserted = await execute(`INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT m.*, ${runId} FROM (${staged}) m${rowOfSet}`, stagedParams);
     await execute(`DELETE FROM ${ident(stageName(table))} WHERE "_sync_unit" = ?`, [unitId]);
     return counts;
   }
@@ -132,7 +140,7 @@ export async function mergeStaged(
       if (plan.kind === 'replace-set' && plan.existing === 'keep') {
         const parentMatch = dialect.sameKey(keyExpressions(plan.parent, 't'), keyExpressions(plan.parent, 'm'));
         counts.inserted = await execute(
-          `INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT ${names.map((n) => `m.${n}`).join(', ')}, ${runId} FROM ${MERGE} m WHERE NOT EXISTS (SELECT 1 FROM ${target} t WHERE ${parentMatch})`,
+          `INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT ${names.map((n) => `m.${n}`).join(', ')}, ${runId} FROM ${MERGE} m WHERE NOT EXISTS (SELECT 1 FROM ${target} t WHERE ${parentMatch}) AND NOT (${parentOnly(table, plan.parent)})`,
         );
         break;
       }
@@ -141,25 +149,26 @@ export async function mergeStaged(
           ? { sql: `CAST(${alias}.${ident(plan.column)} AS DATE) BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)`, params: [plan.from, plan.to] }
           : { sql: `(${plan.parent.map((p) => `${alias}.${ident(p)}`).join(', ')}) IN (SELECT (${plan.parent.map((p) => `m.${ident(p)}`).join(', ')}) FROM ${MERGE} m)`, params: [] };
       const scope = within('t');
-      // A window's rows dated outside it (or not dated) are in no window's scope: compared with the
-      // window, they were inserted again on every re-read. They are appended on their hash instead.
-      const staged = plan.kind === 'replace-window' ? within('m') : { sql: 'TRUE', params: [] };
+      // The staged rows compared with the scope. A window's rows dated outside it (or not dated) are
+      // in no window's scope: compared with the window, they were inserted again on every re-read;
+      // they are appended on their hash instead. A set's rows that only name their parent are none.
+      const compared = plan.kind === 'replace-window' ? within('m') : { sql: `NOT (${parentOnly(table, plan.parent)})`, params: [] };
       // Rows have no id: compare the multiset of row hashes in scope and rewrite only the hashes whose count differs.
       await execute(`DROP TABLE IF EXISTS ${DIFF}`);
       await execute(
-        `CREATE TEMP TABLE ${DIFF} AS SELECT coalesce(a.h, b.h) AS h FROM (SELECT m.${HASH} AS h, count(*) AS c FROM ${MERGE} m WHERE ${staged.sql} GROUP BY 1) a ` +
+        `CREATE TEMP TABLE ${DIFF} AS SELECT coalesce(a.h, b.h) AS h FROM (SELECT m.${HASH} AS h, count(*) AS c FROM ${MERGE} m WHERE ${compared.sql} GROUP BY 1) a ` +
           `FULL OUTER JOIN (SELECT t.${HASH} AS h, count(*) AS c FROM ${target} t WHERE ${scope.sql} GROUP BY 1) b ON a.h = b.h WHERE a.c IS DISTINCT FROM b.c`,
-        [...staged.params, ...scope.params],
+        [...compared.params, ...scope.params],
       );
       counts.deleted = await execute(`DELETE FROM ${target} AS t WHERE ${scope.sql} AND t.${HASH} IN (SELECT h FROM ${DIFF})`, scope.params);
       counts.inserted = await execute(
-        `INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT ${names.map((n) => `m.${n}`).join(', ')}, ${runId} FROM ${MERGE} m WHERE ${staged.sql} AND m.${HASH} IN (SELECT h FROM ${DIFF})`,
-        staged.params,
+        `INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT ${names.map((n) => `m.${n}`).join(', ')}, ${runId} FROM ${MERGE} m WHERE ${compared.sql} AND m.${HASH} IN (SELECT h FROM ${DIFF})`,
+        compared.params,
       );
       if (plan.kind === 'replace-window') {
         counts.inserted += await execute(
-          `INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT ${names.map((n) => `m.${n}`).join(', ')}, ${runId} FROM ${MERGE} m WHERE NOT coalesce(${staged.sql}, FALSE) AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE t.${HASH} = m.${HASH})`,
-          staged.params,
+          `INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT ${names.map((n) => `m.${n}`).join(', ')}, ${runId} FROM ${MERGE} m WHERE NOT coalesce(${compared.sql}, FALSE) AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE t.${HASH} = m.${HASH})`,
+          compared.params,
         );
       }
       await execute(`DROP TABLE ${DIFF}`);

@@ -89,6 +89,7 @@ async function applyEvent(event: UnitEvent, tx: DestinationTransaction, tables: 
         await ensure(context, work.spec, event.table);
       }
       await tx.stage(work.spec, unit.id, work.encoder.stagedColumns(), work.encoder.encode(event.rows));
+      if (event.parentsOnly) return;
       work.rows += event.rows.length;
       context.emit({ event: 'rows', table: event.table, rows: event.rows.length, total: work.rows });
       return;

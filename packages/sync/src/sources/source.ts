@@ -78,8 +78,13 @@ export type UnitEvent =
        */
       readonly resume?: boolean;
     }
-  /** A batch of rows (a page, or a bounded chunk of a CSV) for a declared table. */
-  | { readonly type: 'rows'; readonly table: string; readonly rows: readonly SourceRow[] }
+  /**
+   * A batch of rows (a page, or a bounded chunk of a CSV) for a declared table. With
+   * `parentsOnly`, rows of a `replace-set` table that hold only its parent columns: each names a
+   * parent whose set this unit replaces, empty if no other row gives it one. They are staged but
+   * are not rows of the table, and not counted as rows.
+   */
+  | { readonly type: 'rows'; readonly table: string; readonly rows: readonly SourceRow[]; readonly parentsOnly?: boolean }
   /**
    * Commit what is staged so far together with this state (a resume point: a saved cursor, a
    * report id saved before polling). Keyed by stream table name.

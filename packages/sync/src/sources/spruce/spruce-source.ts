@@ -166,21 +166,43 @@ async function* readFile(opened: Opened, plans: Map<string, TablePlan>, sizes: S
     // A table absent from this zip is left as it is (a snapshot is not emptied by a missing file).
     if (!exp.tables.includes(plan.spruceTable)) continue;
     yield { type: 'table', table, merge: plan.merge };
-    let batch: SourceRow[] = [];
-    for await (const row of exp.rows(plan.spruceTable, { signal })) {
-      batch.push(plan.periodStart ? historyRow(row as unknown as SourceRow, plan.periodStart) : (row as unknown as SourceRow));
-      if (batch.length >= sizes.batchRows) {
-        yield { type: 'rows', table, rows: batch };
-        uncommitted += batch.length;
-        batch = [];
-        if (uncommitted >= sizes.commitRows) {
-          yield { type: 'checkpoint', states: {} };
-          uncommitted = 0;
+    const sources: { rows: AsyncIterable<SourceRow>; parentsOnly: boolean }[] = [{ rows: tableRows(exp, plan, signal), parentsOnly: false }];
+    const rule = SPRUCE_RULES[plan.spruceTable];
+    if (rule.kind === 'replace-set' && rule.parentsFrom && exp.tables.includes(rule.parentsFrom)) {
+      // Every parent of the period, as a row of its parent columns only: one with no row above has
+      // an empty set now, which replaces its old set. Raw: only the ids are read.
+      const parents = rule.parent;
+      const ids = exp.rows(rule.parentsFrom, { raw: true, signal }) as AsyncIterable<Readonly<Record<string, string>>>;
+      sources.push({ rows: mapRows(ids, (row) => Object.fromEntries(parents.map((column) => [column, row[column]]))), parentsOnly: true });
+    }
+    for (const { rows, parentsOnly } of sources) {
+      let batch: SourceRow[] = [];
+      for await (const row of rows) {
+        batch.push(row);
+        if (batch.length >= sizes.batchRows) {
+          yield { type: 'rows', table, rows: batch, parentsOnly };
+          uncommitted += batch.length;
+          batch = [];
+          if (uncommitted >= sizes.commitRows) {
+            yield { type: 'checkpoint', states: {} };
+            uncommitted = 0;
+          }
         }
       }
+      if (batch.length > 0) yield { type: 'rows', table, rows: batch, parentsOnly };
     }
-    if (batch.length > 0) yield { type: 'rows', table, rows: batch };
   }
+}
+
+/** The rows of a plan's table, as a history row where the plan keeps history. */
+function tableRows(exp: SpruceExport, plan: TablePlan, signal: AbortSignal): AsyncIterable<SourceRow> {
+  const rows = exp.rows(plan.spruceTable, { signal }) as AsyncIterable<unknown> as AsyncIterable<SourceRow>;
+  const { periodStart } = plan;
+  return periodStart ? mapRows(rows, (row) => historyRow(row, periodStart)) : rows;
+}
+
+async function* mapRows<T>(rows: AsyncIterable<T>, map: (row: T) => SourceRow): AsyncGenerator<SourceRow, void, undefined> {
+  for await (const row of rows) yield map(row);
 }
 
 /** A history row: the model's columns of the snapshot row, and the export's period start. */

@@ -7,7 +7,16 @@ import type { KeyRule, StreamDefinition } from '../source.js';
 export type SpruceRule =
   | { readonly kind: 'snapshot'; readonly key: readonly string[] }
   | { readonly kind: 'upsert'; readonly key: readonly string[]; readonly newerThan: string }
-  | { readonly kind: 'replace-set'; readonly parent: readonly string[] }
+  | {
+      readonly kind: 'replace-set';
+      readonly parent: readonly string[];
+      /**
+       * The table of the same file whose rows name every parent the file gives a set, an empty
+       * one included: a conversation of `conversations.csv` with no row in `conversation_tags.csv`
+       * has no tag left.
+       */
+      readonly parentsFrom?: TableName;
+    }
   | { readonly kind: 'append' };
 
 /**
@@ -24,7 +33,7 @@ export const SPRUCE_RULES: Readonly<Record<Exclude<TableName, 'metadata'>, Spruc
   conversations: { kind: 'upsert', key: ['conversation_id'], newerThan: 'last_message_timestamp' },
   messages: { kind: 'upsert', key: ['message_id'], newerThan: 'created_timestamp' },
   pages: { kind: 'upsert', key: ['page_id'], newerThan: 'resolved_timestamp' },
-  conversation_tags: { kind: 'replace-set', parent: ['conversation_id'] },
+  conversation_tags: { kind: 'replace-set', parent: ['conversation_id'], parentsFrom: 'conversations' },
   paged_entities: { kind: 'replace-set', parent: ['page_id'] },
   conversation_events: { kind: 'append' },
   inbound_calls: { kind: 'append' },
@@ -47,7 +56,7 @@ function describeRule(rule: SpruceRule): string {
     case 'upsert':
       return `incremental: upserted on ${rule.key.join(', ')}, the newer row wins`;
     case 'replace-set':
-      return `incremental: the set of rows of each ${rule.parent.join(', ')} replaced`;
+      return `incremental: the set of rows of each ${rule.parent.join(', ')} ${rule.parentsFrom ? `in ${rule.parentsFrom} ` : ''}replaced`;
     case 'append':
       return 'incremental: appended, keyed by the row hash';
   }
