@@ -4,6 +4,7 @@ import {
   DEFAULT_MAX_RECORD_SIZE,
   keysOf,
   optionalFunction,
+  optionalInteger,
   optionalPositive,
   optionalSignal,
   refuseUnknownKeys,
@@ -20,8 +21,8 @@ export interface SpruceExportOptions {
    */
   maxUncompressedBytes?: number | undefined;
   /**
-   * The longest CSV record (one row, a message body included), in characters; a longer one is
-   * an `ExportFormatError`.
+   * The longest CSV record (one row, a message body included), in characters (a whole number,
+   * 1 or more); a longer one is an `ExportFormatError`.
    * @default 8_388_608 (8 MiB)
    */
   maxRecordSize?: number | undefined;
@@ -82,7 +83,7 @@ export function resolveExportOptions(options: SpruceExportOptions): ResolvedExpo
   optionalSignal(options.signal);
   return {
     maxUncompressedBytes: optionalPositive(options.maxUncompressedBytes, 'maxUncompressedBytes') ?? DEFAULTS.maxUncompressedBytes,
-    maxRecordSize: optionalPositive(options.maxRecordSize, 'maxRecordSize') ?? DEFAULTS.maxRecordSize,
+    maxRecordSize: optionalInteger(options.maxRecordSize, 'maxRecordSize', 1) ?? DEFAULTS.maxRecordSize,
   };
 }
 
