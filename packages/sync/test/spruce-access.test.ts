@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { conversationAccess, openSpruceExport } from '@x/spruce-export-parser';
-import { buildSpruceExportZip, SpruceAccessScenario } from '@x/spruce-export-parser/testing';
+import { buildSpruceExportZip, SpruceAccessScenario, type SpruceExportTables } from '@x/spruce-export-parser/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, tempDir, warehouseKinds, type Warehouse } from './helpers/index.js';
 
@@ -47,10 +47,10 @@ interface Setup {
   expected: (at?: Date) => Promise<unknown>;
 }
 
-async function setUp(dir: string): Promise<Setup> {
+async function setUp(dir: string, exports: SpruceExportTables[] = story().exports([JUNE])): Promise<Setup> {
   const folder = join(dir, 'sftp');
   await mkdir(folder);
-  const zips = story().exports([JUNE]).map((tables) => buildSpruceExportZip(tables));
+  const zips = exports.map((tables) => buildSpruceExportZip(tables));
   // Named against their order: the sync sorts by period.
   await writeFile(join(folder, 'b-may.zip'), zips[0]!);
   await writeFile(join(folder, 'a-june.zip'), zips[1]!);
@@ -74,11 +74,11 @@ describe.each(warehouseKinds())('x-sync spruce-access on $kind', ({ create }) =>
     await cleanup?.();
   });
 
-  async function synced(): Promise<Setup> {
+  async function synced(exports?: SpruceExportTables[]): Promise<Setup> {
     const temp = await tempDir();
     cleanup = temp.cleanup;
     warehouse = await create();
-    const setup = await setUp(temp.dir);
+    const setup = await setUp(temp.dir, exports);
     const run = await runCli(['run', '--source', 'spruce', ...warehouse.cliArgs], setup.env);
     expect(run.code).toBe(0);
     return setup;
@@ -105,6 +105,20 @@ describe.each(warehouseKinds())('x-sync spruce-access on $kind', ({ create }) =>
     const report = JSON.parse(result.stdout) as { teams: Array<{ entity_id: string; members: string[] }> };
     expect(report).toEqual(await setup.expected(new Date('2024-05-20T00:00:00Z')));
     expect(report.teams).toEqual([expect.objectContaining({ entity_id: 'night', members: ['ben'] })]);
+  });
+
+  it('--at inside the newest period: a teammate gone from its entities and teams is gone from its start, as in conversationAccess', async () => {
+    // Ben leaves in June: June's snapshots no longer list him (the sync marks him deleted at June's end).
+    const [may, june] = story().exports([JUNE]);
+    const withoutBen = { ...june, entities: [...june!.entities!].filter((e) => e.entity_id !== 'ben'), user_group_members: [...june!.user_group_members!].filter((m) => m.member_entity_id !== 'ben') };
+    const setup = await synced([may!, withoutBen]);
+    for (const at of ['2024-05-20T00:00:00.000Z', '2024-06-20T00:00:00.000Z', '2024-07-01T00:00:00.000Z']) {
+      const result = await access(setup, '--at', at);
+      expect(result.code).toBe(0);
+      const report = JSON.parse(result.stdout) as { teammates: Array<{ entity_id: string }> };
+      expect(report, at).toEqual(await setup.expected(new Date(at)));
+      expect(report.teammates.some((t) => t.entity_id === 'ben'), at).toBe(at < '2024-06');
+    }
   });
 
   it('a second run (a re-sent delivery) keeps one history row per export and membership: exactly once', async () => {

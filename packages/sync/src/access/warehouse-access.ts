@@ -35,7 +35,8 @@ export async function checkAccessWarehouse(db: Destination): Promise<Date> {
 /**
  * The engine's tables ({@link AccessTables}) read back from the warehouse, each a streamed query
  * run when the engine reaches it. `entities` is the newest snapshot plus the rows that left it
- * after `at` (the warehouse keeps one snapshot of entities, not each export's); team membership
+ * after `at`, a row leaving at the start of the first period whose snapshot lacks it, as in
+ * `conversationAccess` (the warehouse keeps one snapshot of entities, not each export's); team membership
  * comes from `spruce_user_group_members_history`, one snapshot per export period, through the same
  * `teamMembershipHistory` the export adapter uses.
  *
@@ -47,8 +48,11 @@ export async function checkAccessWarehouse(db: Destination): Promise<Date> {
 export function accessTablesFrom(db: Destination, at: Date): AccessTables {
   const rows = <T>(sql: string, params: readonly (string | null)[] = []) => db.readRows(sql, params) as AsyncIterable<T>;
   return {
+    // A row gone from a period's snapshot is marked deleted at that period's end, but the exports
+    // put the snapshot in force from the period's start: it left the entities then.
     entities: rows(
-      'SELECT entity_id, type, display_name, first_name, last_name FROM spruce_entities WHERE _sync_deleted_at IS NULL OR _sync_deleted_at > ?',
+      `SELECT entity_id, type, display_name, first_name, last_name FROM spruce_entities AS e WHERE e._sync_deleted_at IS NULL
+        OR coalesce((SELECT min(f.period_start) FROM _sync_files AS f WHERE f.status = 'loaded' AND f.period_end = e._sync_deleted_at), e._sync_deleted_at) > ?`,
       [at.toISOString()],
     ),
     teamMemberships: membershipPeriods(db),
