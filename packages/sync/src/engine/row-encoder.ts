@@ -131,10 +131,28 @@ const sha256Hex: (text: string) => string = oneShot ? (text) => oneShot('sha256'
 
 type Encoder = (value: Exclude<SourceValue, null | undefined>) => StagedValue | undefined;
 
+/**
+ * Text without NUL characters: PostgreSQL stores none in `TEXT` (COPY fails, SQLSTATE 22021), so
+ * a NUL becomes U+FFFD on every destination, and both hold (and hash) the same value.
+ */
+function withoutNul(text: string): string {
+  // Most values hold no NUL: no scan-and-copy of replaceAll for them.
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
+}
+
+/**
+ * JSON text without the escape `\u0000`, which PostgreSQL's JSONB refuses (SQLSTATE 22P05): it
+ * becomes `\ufffd`, as {@link withoutNul} does in text. An escaped backslash (`\\`) is consumed
+ * whole, so the text `\u0000` (a backslash, then `u0000`) is left as it is.
+ */
+function jsonWithoutNul(json: string): string {
+  return json.includes('\\u0000') ? json.replace(/\\(\\|u0000)/g, (escape, next: string) => (next === '\\' ? escape : '\\ufffd')) : json;
+}
+
 /** A value as canonical staged text for each column type, or `undefined` when it does not fit. */
 const ENCODERS: Record<ColumnType, Encoder> = {
-  TEXT: (value) => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' ? String(value) : undefined),
-  JSON: (value) => (typeof value === 'string' || (typeof value === 'object' && !(value instanceof Date)) ? JSON.stringify(value) : undefined),
+  TEXT: (value) => (typeof value === 'string' ? withoutNul(value) : typeof value === 'number' || typeof value === 'bigint' ? String(value) : undefined),
+  JSON: (value) => (typeof value === 'string' || (typeof value === 'object' && !(value instanceof Date)) ? jsonWithoutNul(JSON.stringify(value)) : undefined),
   BIGINT: (value) => ((typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint' ? String(value) : undefined),
   DOUBLE: (value) => ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'bigint' ? String(value) : undefined),
   BOOLEAN: (value) => (typeof value === 'boolean' ? value : undefined),
