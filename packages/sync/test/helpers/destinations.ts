@@ -104,8 +104,8 @@ export async function postgresWarehouse(url: string): Promise<Warehouse & { sche
 
 /**
  * Every data table of a destination as sorted lines of cells, comparable across destinations:
- * without `_sync_run_id`, `_sync_deleted_at` reduced to whether it is set, numbers as numbers,
- * JSON with sorted keys (PostgreSQL's JSONB reorders them).
+ * without `_sync_run_id`, `_sync_deleted_at` reduced to whether it is set, JSON with sorted keys
+ * (PostgreSQL's JSONB reorders them).
  */
 export async function comparableContents(db: Destination, dir: string): Promise<Record<string, string[]>> {
   const contents: Record<string, string[]> = {};
@@ -136,8 +136,6 @@ async function readContents(db: Destination, dir: string): Promise<Record<string
 }
 
 function canonicalJson(cell: string): string {
-  // DuckDB writes a DOUBLE 3 as `3.0`, PostgreSQL as `3`.
-  if (/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(cell)) return String(Number(cell));
   if (!/^[[{]/.test(cell)) return cell;
   const sortKeys = (value: unknown): unknown =>
     Array.isArray(value) ? value.map(sortKeys) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)])) : value;

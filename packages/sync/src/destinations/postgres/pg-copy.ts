@@ -46,16 +46,30 @@ export async function copyRowsIn(client: pg.Client, table: string, unitId: strin
 }
 
 /**
- * Writes every row of `table` to `file` as CSV with a header, through `COPY … TO STDOUT`. When
- * the copy fails, the session is ended: the client cannot be used again.
- * Booleans are written `true`/`false`, as DuckDB's export writes them (PostgreSQL's own are `t`/`f`).
+ * A column as the export writes it, in DuckDB's text where PostgreSQL's differs: booleans
+ * `true`/`false` (PostgreSQL's own are `t`/`f`), and a whole DOUBLE below 10^16 with `.0` (`5.0`,
+ * `1000000000000000.0`, where PostgreSQL writes `5` and `1e+15`), so a loader that guesses
+ * types from the file reads a float column from either destination. Other doubles already agree.
+ */
+function exportedColumn(name: string, type: string): string {
+  const column = ident(name);
+  if (type === 'boolean') return `${column}::text AS ${column}`;
+  if (type !== 'double precision') return column;
+  const whole = `${column} = trunc(${column}) AND abs(${column}) < 1e16`;
+  return `CASE WHEN ${whole} THEN ${column}::bigint::text || '.0' ELSE ${column}::text END AS ${column}`;
+}
+
+/**
+ * Writes every row of `table` to `file` as CSV with a header, through `COPY … TO STDOUT`, each
+ * column as DuckDB's export writes it ({@link exportedColumn}). When the copy fails, the session
+ * is ended: the client cannot be used again.
  */
 export async function copyTableOut(client: pg.Client, table: string, file: string): Promise<void> {
   const { rows } = await client.query<{ column_name: string; data_type: string }>(
     'SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position',
     [table],
   );
-  const columns = rows.map(({ column_name: name, data_type: type }) => (type === 'boolean' ? `${ident(name)}::text AS ${ident(name)}` : ident(name)));
+  const columns = rows.map(({ column_name: name, data_type: type }) => exportedColumn(name, type));
   const stream = client.query(copyStreams.to(`COPY (SELECT ${columns.join(', ')} FROM ${ident(table)}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
   try {
     await pipeline(stream, createWriteStream(file));
