@@ -26,6 +26,8 @@ export class RowEncoder {
   readonly #table: string;
   readonly #columns: StreamColumn[];
   readonly #byWire = new Map<string, number>();
+  /** Columns an earlier run added that a field of this encoder is bound to. */
+  readonly #rebound = new Set<number>();
   readonly #hashRows: boolean;
 
   constructor(table: string, columns: readonly StreamColumn[], options: RowEncoderOptions = {}) {
@@ -60,10 +62,10 @@ export class RowEncoder {
         const value = row[wire];
         if (value === null || value === undefined) continue;
         const name = columnName(wire);
-        // A column an earlier run added is known by its column name only: bind the field to it.
-        const earlier = this.#columns.findIndex((column) => column.name === name && column.wire === column.name);
+        const earlier = this.#earlierColumn(name);
         if (earlier >= 0) {
           this.#byWire.set(wire, earlier);
+          this.#rebound.add(earlier);
           continue;
         }
         const column = { wire, name: claimColumnName(name, names), type: inferType(value) };
@@ -73,6 +75,20 @@ export class RowEncoder {
       }
     }
     return added;
+  }
+
+  /**
+   * The column an earlier run added for a field of column name `name`, or -1. Such a column is
+   * known by its name only; a second field of the same name (two names cut to the same 63
+   * characters) takes the next name claimed for it (`name_`), as in the run that added them.
+   */
+  #earlierColumn(name: string): number {
+    const claimed = new Set<string>();
+    for (;;) {
+      const candidate = claimColumnName(name, claimed);
+      const index = this.#columns.findIndex((column) => column.name === candidate && column.wire === column.name);
+      if (index < 0 || !this.#rebound.has(index)) return index;
+    }
   }
 
   /** Encodes rows whose fields are all known (see {@link discover}). */

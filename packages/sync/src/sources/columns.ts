@@ -21,8 +21,15 @@ const WIRE_TYPES: Record<string, ColumnType> = {
 };
 
 /**
+ * The longest column name: PostgreSQL's identifiers are at most 63 bytes (it cuts a longer one
+ * silently), and a name is ASCII once snake-cased. Both destinations keep to it, so a table has
+ * the same columns on either.
+ */
+const MAX_NAME_LENGTH = 63;
+
+/**
  * A wire name as a column name: lower snake_case (`Patient_UUID` → `patient_uuid`,
- * `providerId` → `provider_id`).
+ * `providerId` → `provider_id`), cut to 63 characters.
  *
  * @example
  * ```ts
@@ -38,12 +45,13 @@ export function columnName(wire: string): string {
     .replace(/_+/g, '_')
     .replace(/^_+|_+$/g, '');
   const name = snake === '' ? 'column' : snake;
-  return /^[0-9]/.test(name) ? `c_${name}` : name;
+  return (/^[0-9]/.test(name) ? `c_${name}` : name).slice(0, MAX_NAME_LENGTH);
 }
 
 /**
  * `name`, or with `_` appended until no column of `taken` has it (then added to `taken`): two
- * fields of one name once snake-cased (`Visit ID`, `visit_id`) become two columns.
+ * fields of one name once snake-cased (`Visit ID`, `visit_id`) become two columns. A name at the
+ * 63-character limit ends in the `_`s instead, cut to make room for them.
  *
  * @example
  * ```ts
@@ -53,7 +61,7 @@ export function columnName(wire: string): string {
  */
 export function claimColumnName(name: string, taken: Set<string>): string {
   let free = name;
-  while (taken.has(free)) free = `${free}_`;
+  for (let suffix = '_'; taken.has(free); suffix += '_') free = name.slice(0, MAX_NAME_LENGTH - suffix.length) + suffix;
   taken.add(free);
   return free;
 }
