@@ -98,11 +98,11 @@ export async function mergeStaged(
   const names = [...table.columns.map((column) => ident(column.name)), HASH];
   const counts = { inserted: 0, updated: 0, deleted: 0 };
   // A replace-set row that only names its parent (see MergePlan) is never a row of the table.
-  const rowOfSet = plan.kind === 'replace-set' ? ` WHERE NOT (${parentOnly(table, plan.parent)})` : '';
+  const tableRow = plan.kind === 'replace-set' ? `NOT (${parentOnly(table, plan.parent)})` : 'TRUE';
   if (targetEmpty) {
     // A first load: every plan comes down to inserting the staged rows, with no join against the
     // table and no typed copy of the staging rows (a history export is the biggest unit there is).
-    counts.inserted = await execute(`INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT m.*, ${runId} FROM (${staged}) m${rowOfSet}`, stagedParams);
+    counts.inserted = await execute(`INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT m.*, ${runId} FROM (${staged}) m WHERE ${tableRow}`, stagedParams);
     await execute(`DELETE FROM ${ident(stageName(table))} WHERE "_sync_unit" = ?`, [unitId]);
     return counts;
   }
@@ -140,19 +140,19 @@ export async function mergeStaged(
       if (plan.kind === 'replace-set' && plan.existing === 'keep') {
         const parentMatch = dialect.sameKey(keyExpressions(plan.parent, 't'), keyExpressions(plan.parent, 'm'));
         counts.inserted = await execute(
-          `INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT ${names.map((n) => `m.${n}`).join(', ')}, ${runId} FROM ${MERGE} m WHERE NOT EXISTS (SELECT 1 FROM ${target} t WHERE ${parentMatch}) AND NOT (${parentOnly(table, plan.parent)})`,
+          `INSERT INTO ${target} (${names.join(', ')}, ${RUN}) SELECT ${names.map((n) => `m.${n}`).join(', ')}, ${runId} FROM ${MERGE} m WHERE NOT EXISTS (SELECT 1 FROM ${target} t WHERE ${parentMatch}) AND ${tableRow}`,
         );
         break;
       }
       const within = (alias: string) =>
         plan.kind === 'replace-window'
-          ? { sql: `CAST(${alias}.${ident(plan.column)} AS DATE) BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)`, params: [plan.from, plan.to] }
+          ? { sql: `(CAST(${alias}.${ident(plan.column)} AS DATE) BETWEEN CAST(? AS DATE) AND CAST(? AS DATE))`, params: [plan.from, plan.to] }
           : { sql: `(${plan.parent.map((p) => `${alias}.${ident(p)}`).join(', ')}) IN (SELECT (${plan.parent.map((p) => `m.${ident(p)}`).join(', ')}) FROM ${MERGE} m)`, params: [] };
       const scope = within('t');
       // The staged rows compared with the scope. A window's rows dated outside it (or not dated) are
       // in no window's scope: compared with the window, they were inserted again on every re-read;
       // they are appended on their hash instead. A set's rows that only name their parent are none.
-      const compared = plan.kind === 'replace-window' ? within('m') : { sql: `NOT (${parentOnly(table, plan.parent)})`, params: [] };
+      const compared = plan.kind === 'replace-window' ? within('m') : { sql: tableRow, params: [] };
       // Rows have no id: compare the multiset of row hashes in scope and rewrite only the hashes whose count differs.
       await execute(`DROP TABLE IF EXISTS ${DIFF}`);
       await execute(
